@@ -1,0 +1,167 @@
+import { DeadlineError } from "../probe/deadline.js";
+import { UnexpectedReplyError } from "../probe/commands.js";
+import { accessPolicyCommand } from "./access-policy-command.js";
+import { endpoint, type Diagnosis, type FailureContext, type Rule } from "./rule.js";
+
+function replyStartsWith(c: FailureContext, prefix: string): boolean {
+  return c.message.toUpperCase().startsWith(prefix);
+}
+
+function usesEntra(c: FailureContext): boolean {
+  return c.plan.auth.method !== "connection-string";
+}
+
+function rejectedCredentials(c: FailureContext): Diagnosis {
+  const reply = c.message.split(" ")[0] ?? "WRONGPASS";
+
+  if (!usesEntra(c)) {
+    return {
+      category: "auth",
+      cause: reply.toLowerCase(),
+      message: `AUTH: Redis rejected the access key (${reply}).`,
+      hint:
+        "The key is wrong or was regenerated: copy the current primary or secondary access " +
+        "key into the connection string (or reconnect with Service Connector). If the cache " +
+        "has access-key authentication disabled, switch the app to Microsoft Entra ID.",
+    };
+  }
+
+  const oid = c.plan.auth.username;
+  return {
+    category: "auth",
+    cause: reply.toLowerCase(),
+    message: `AUTH: Redis rejected the Microsoft Entra token for object id ${oid ?? "(unknown)"} (${reply}).`,
+    hint:
+      "Usual causes, in order: (1) the identity has no data access policy assignment on the " +
+      `cache; grant one with: ${accessPolicyCommand(c.plan, oid, "Data Contributor")}; ` +
+      "(2) Microsoft Entra authentication is not enabled on the cache; (3) the username " +
+      "sent is not the identity's object id (oid).",
+  };
+}
+
+const AUTH_REJECTIONS = ["WRONGPASS", "NOAUTH", "ERR INVALID PASSWORD", "ERR INVALID USERNAME"];
+
+/** Redis replies, by what they say; these apply to AUTH and every probe command. */
+export const replyRules: readonly Rule[] = [
+  (c) => (AUTH_REJECTIONS.some((p) => replyStartsWith(c, p)) ? rejectedCredentials(c) : undefined),
+  (c) =>
+    c.message.includes("called without any password configured")
+      ? {
+          category: "auth",
+          cause: "no-password-configured",
+          message: "AUTH: the server has no password set, so it refused the one sent.",
+          hint: "This is not an Azure cache (they always require authentication): check the host.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "NOPERM")
+      ? {
+          category: "permission",
+          cause: "noperm",
+          message: `${c.phase.toUpperCase()}: the server refused the command (NOPERM).`,
+          hint: usesEntra(c)
+            ? "The identity's access policy does not allow this command: Data Reader cannot " +
+              "write. Run with --read-only to check reads only, or assign Data Contributor: " +
+              accessPolicyCommand(c.plan, c.plan.auth.username, "Data Contributor")
+            : "The user's ACL does not allow this command. Run with --read-only to check " +
+              "reads only, or use a user (or access policy) that may write.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "READONLY")
+      ? {
+          category: "permission",
+          cause: "readonly-replica",
+          message: `${c.phase.toUpperCase()}: connected to a read-only replica (READONLY).`,
+          hint: "Point the app at the primary endpoint, or use --read-only to check reads only.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "OOM")
+      ? {
+          category: "permission",
+          cause: "out-of-memory",
+          message: `${c.phase.toUpperCase()}: the cache is full (OOM: maxmemory reached).`,
+          hint: "Free memory, scale the cache up, or choose an eviction maxmemory-policy.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "LOADING") || replyStartsWith(c, "BUSY")
+      ? {
+          category: "permission",
+          cause: replyStartsWith(c, "LOADING") ? "loading" : "busy",
+          message: `${c.phase.toUpperCase()}: the server is not serving yet (${c.message.split(" ")[0]}).`,
+          hint: "The cache is loading data or running a long script; retry in a minute.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "MOVED") || replyStartsWith(c, "ASK") || replyStartsWith(c, "CROSSSLOT")
+      ? {
+          category: "permission",
+          cause: "clustered-cache",
+          message: `${c.phase.toUpperCase()}: the cache is clustered (${c.message.split(" ")[0]}).`,
+          hint: "The app needs a cluster-aware client for this cache; this check probes one node.",
+        }
+      : undefined,
+  (c) =>
+    c.message.includes("max number of clients reached")
+      ? {
+          category: "network",
+          cause: "max-clients",
+          message: "The cache refused the connection: max number of clients reached.",
+          hint: "Close idle connections in the apps using this cache, or scale it up.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "ERR DB INDEX") || replyStartsWith(c, "ERR INVALID DB")
+      ? {
+          category: "config",
+          cause: "database-out-of-range",
+          message: `SELECT: database ${c.plan.target.database} does not exist on this cache.`,
+          hint: "Use a database from 0 to 15 (clustered caches and Managed Redis: only 0).",
+        }
+      : undefined,
+  (c) =>
+    c.error instanceof UnexpectedReplyError
+      ? {
+          category: "permission",
+          cause: "unexpected-reply",
+          message: `${c.phase.toUpperCase()}: ${c.message}.`,
+          hint:
+            "Something between the app and the cache changes replies, or another client " +
+            "touched the probe key; run again and check for proxies.",
+        }
+      : undefined,
+  (c) =>
+    c.error instanceof DeadlineError
+      ? {
+          category: "network",
+          cause: "reply-timeout",
+          message: `${c.phase.toUpperCase()}: ${endpoint(c)} did not answer within ${c.plan.probe.timeoutMs} ms.`,
+          hint:
+            "The server is overloaded or stalled, or the network drops replies; retry, " +
+            "then check the cache's CPU and server load metrics.",
+        }
+      : undefined,
+  (c) =>
+    /connection is closed|ECONNRESET|EPIPE/i.test(c.message) && !c.plan.target.tls
+      ? {
+          category: "tls",
+          cause: "plain-text-to-tls-port",
+          message: `${c.phase.toUpperCase()}: ${endpoint(c)} closed the connection when spoken to in plain text.`,
+          hint: "The port probably requires TLS: drop --no-tls / ssl=False, and use 6380.",
+        }
+      : undefined,
+  (c) =>
+    /connection is closed|ECONNRESET|EPIPE/i.test(c.message)
+      ? {
+          category: "network",
+          cause: "connection-closed",
+          message: `${c.phase.toUpperCase()}: the server closed the connection.`,
+          hint: usesEntra(c)
+            ? "Azure closes connections whose Microsoft Entra token expired; check the " +
+              "token's lifetime, then the cache's health."
+            : "Check the cache's health and connection limits, and any proxy on the way.",
+        }
+      : undefined,
+];

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+
+import type { Redis } from "ioredis";
+
+import type { Plan } from "../plan/types.js";
+import type { ResolvedCredential } from "./credential.js";
+import type { PhaseLog } from "./phase-log.js";
+
+/** Every key the probe writes starts with this, so a person can recognise and trust them. */
+export const PROBE_KEY_PREFIX = "redis-connector-check:";
+
+/** Long enough to outlive a slow probe, short enough that a crash leaves nothing for long. */
+const PROBE_KEY_TTL_SECONDS = 60;
+
+export function newProbeKey(): string {
+  return PROBE_KEY_PREFIX + randomBytes(12).toString("hex");
+}
+
+/** A command answered, but not with what the probe expected. */
+export class UnexpectedReplyError extends Error {
+  override readonly name = "UnexpectedReplyError";
+
+  constructor(
+    readonly command: string,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(`${command} returned ${received}, expected ${expected}`);
+  }
+}
+
+function expectReply(command: string, received: unknown, expected: unknown): void {
+  if (received === expected) return;
+
+  throw new UnexpectedReplyError(command, String(expected), String(received));
+}
+
+/**
+ * AUTH, then the data round trip. Writes use SET NX with a TTL on a fresh random key, so
+ * the probe can never overwrite a key it did not create and leaves nothing behind even if
+ * it dies half way; when GET fails after SET succeeded, the key is still deleted.
+ */
+export async function runCommandPhases(
+  redis: Redis,
+  log: PhaseLog,
+  credential: ResolvedCredential,
+  plan: Plan,
+): Promise<void> {
+  const { username, password } = credential;
+
+  await log.run("auth", {
+    run: () => (username ? redis.auth(username, password.reveal()) : redis.auth(password.reveal())),
+    describe: () => ({ user: username ?? "default" }),
+  });
+
+  if (plan.target.database !== 0) {
+    const database = plan.target.database;
+    await log.run("select", { run: () => redis.select(database), describe: () => ({ database }) });
+  }
+
+  await log.run("ping", {
+    run: async () => expectReply("PING", await redis.ping(), "PONG"),
+  });
+
+  if (plan.probe.readOnly) {
+    await readOnlyRoundTrip(redis, log);
+    return;
+  }
+  await writeRoundTrip(redis, log);
+}
+
+async function readOnlyRoundTrip(redis: Redis, log: PhaseLog): Promise<void> {
+  const key = newProbeKey();
+
+  await log.run("get", {
+    run: async () => expectReply("GET", await redis.get(key), null),
+    describe: () => ({ key, expected: "nil (read-only mode reads a key that does not exist)" }),
+  });
+}
+
+async function writeRoundTrip(redis: Redis, log: PhaseLog): Promise<void> {
+  const key = newProbeKey();
+  const value = randomBytes(16).toString("hex");
+  let written = false;
+
+  try {
+    await log.run("set", {
+      run: async () => {
+        expectReply("SET", await redis.set(key, value, "EX", PROBE_KEY_TTL_SECONDS, "NX"), "OK");
+        written = true;
+      },
+      describe: () => ({ key, ttlSeconds: PROBE_KEY_TTL_SECONDS }),
+    });
+
+    await log.run("get", {
+      run: async () => expectReply("GET", await redis.get(key), value),
+      describe: () => ({ key, matched: true }),
+    });
+
+    await log.run("del", {
+      run: async () => {
+        expectReply("DEL", await redis.del(key), 1);
+        written = false;
+      },
+      describe: () => ({ key }),
+    });
+  } catch (error) {
+    if (written) await redis.del(key).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Report } from "./report.js";
+import { summarisePhase } from "./phase-summary.js";
+import type { Style } from "./style.js";
+
+export interface HumanOptions {
+  style: Style;
+  verbose: boolean;
+}
+
+function formatMs(ms: number): string {
+  return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(10);
+}
+
+function headerLines(report: Report): string[] {
+  const lines = [`redis-connector-check ${report.tool.version}`];
+  const { target, auth } = report;
+  if (target) {
+    const via = target.address ? ` via ${target.address}` : "";
+    const tls = target.tls ? "TLS" : "plain text";
+    lines.push(`target  ${target.host}:${target.port}${via}, ${tls}, database ${target.database}`);
+  }
+  if (auth) lines.push(`auth    ${auth.method}${auth.username ? ` as ${auth.username}` : ""}`);
+
+  return lines;
+}
+
+function phaseLines(report: Report, { style, verbose }: HumanOptions): string[] {
+  return report.phases.flatMap((phase) => {
+    const mark = phase.ok ? style.ok("✓") : style.bad("✗");
+    const time = phase.skipped ? "".padStart(10) : formatMs(phase.ms);
+    const line = `  ${mark} ${phase.name.padEnd(10)} ${time}  ${summarisePhase(phase)}`.trimEnd();
+    if (!verbose || Object.keys(phase.details).length === 0) return [line];
+
+    return [line, style.dim(`      ${JSON.stringify(phase.details)}`)];
+  });
+}
+
+function verdictLines(report: Report, { style, verbose }: HumanOptions): string[] {
+  const { failure } = report;
+
+  if (!failure) {
+    return [
+      `${style.ok(style.bold("PASS"))}  the cache answered every probe step in ${report.totalMs.toFixed(1)} ms`,
+    ];
+  }
+  const lines = [
+    `${style.bad(style.bold("FAIL"))}  ${failure.message}`,
+    `fix   ${failure.hint}`,
+    `docs  ${failure.docs}`,
+    `exit  ${report.exitCode} (${failure.category}: ${failure.cause})`,
+  ];
+  if (verbose && failure.detail) lines.push(style.dim(`cause ${failure.detail}`));
+
+  return lines;
+}
+
+/** The verdict a person reads: what was checked, how long each step took, what to change. */
+export function renderHuman(report: Report, options: HumanOptions): string {
+  const warnings = report.warnings.map((w) => `${options.style.warn("warning")} ${w}`);
+  const sections = [
+    headerLines(report),
+    phaseLines(report, options),
+    warnings,
+    verdictLines(report, options),
+  ].filter((section) => section.length > 0);
+
+  return `${sections.map((section) => section.join("\n")).join("\n\n")}\n`;
+}

@@ -1,0 +1,66 @@
+import { EXIT_CODES } from "../diagnose/categories.js";
+import type { Failure } from "../diagnose/failure.js";
+import type { AuthMethod, Plan } from "../plan/types.js";
+import type { PhaseRecord } from "../probe/types.js";
+
+/**
+ * The result of a run as plain data: the JSON output is exactly this object, and the human
+ * output is a view of it. The exit code is decided here and nowhere else.
+ */
+export interface Report {
+  tool: { name: string; version: string };
+  ok: boolean;
+  exitCode: number;
+  connection: string | null;
+  auth: { method: AuthMethod; username: string | null } | null;
+  target: {
+    host: string;
+    port: number;
+    tls: boolean;
+    database: number;
+    address: string | null;
+  } | null;
+  phases: PhaseRecord[];
+  failure: Failure | null;
+  warnings: string[];
+  totalMs: number;
+}
+
+export interface ReportInput {
+  version: string;
+  plan: Plan | null;
+  phases: PhaseRecord[];
+  username: string | null;
+  failure: Failure | null;
+  warnings: string[];
+  totalMs: number;
+}
+
+export function exitCodeFor(failure: Failure | null): number {
+  return failure ? EXIT_CODES[failure.category] : 0;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { plan, failure } = input;
+
+  return {
+    tool: { name: "redis-connector-check", version: input.version },
+    ok: failure === null,
+    exitCode: exitCodeFor(failure),
+    connection: plan?.connection ?? null,
+    auth: plan ? { method: plan.auth.method, username: input.username } : null,
+    target: plan
+      ? {
+          host: plan.target.host,
+          port: plan.target.port,
+          tls: plan.target.tls,
+          database: plan.target.database,
+          address: plan.target.connectAddress ?? null,
+        }
+      : null,
+    phases: input.phases,
+    failure,
+    warnings: input.warnings,
+    totalMs: input.totalMs,
+  };
+}
