@@ -7,9 +7,18 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return String(error.message);
+  if (typeof error === "string") return error;
 
-  return typeof error === "string" ? error : String(error);
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  if (typeof message === "string") return message;
+
+  try {
+    return String(error);
+  } catch {
+    // Objects without a prototype (or with a hostile toString) cannot be stringified.
+    return Object.prototype.toString.call(error);
+  }
 }
 
 /**
