@@ -54,7 +54,27 @@ export interface ConnectionSettings {
   clientId?: string;
   clientSecret?: Secret;
   tenantId?: string;
+  /**
+   * The name the certificate is checked against when it differs from `host` (StackExchange
+   * `sslHost`): `host` is then only where to connect, as with a private endpoint's address.
+   */
+  sslHost?: string;
   variables: FoundVariable[];
+  warnings: string[];
+}
+
+/** What a connection string says, in either of the two forms Service Connector writes. */
+export interface ParsedConnectionString {
+  form: "stackexchange-connection-string" | "uri-connection-string";
+  host: string;
+  port?: number;
+  tls?: boolean;
+  database?: number;
+  username?: string;
+  password?: Secret;
+  sslHost?: string;
+  /** The text as it may be shown: the key replaced by `***`. */
+  redacted: string;
   warnings: string[];
 }
 
