@@ -33,6 +33,7 @@ const SUMMARIES: Partial<Record<PhaseRecord["name"], (d: Details) => string>> = 
 /** One short line of what a phase found, for the human output. */
 export function summarisePhase(phase: PhaseRecord): string {
   if (phase.skipped && phase.name !== "dns") return "skipped";
+  if (Object.keys(phase.details).length === 0) return "";
 
   return SUMMARIES[phase.name]?.(phase.details) ?? "";
 }

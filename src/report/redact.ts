@@ -1,7 +1,7 @@
 import { redacted } from "../plan/secret.js";
 
 /** Values shorter than this are too likely to occur by chance in ordinary text. */
-const MIN_SECRET_LENGTH = 4;
+const MIN_SECRET_LENGTH = 8;
 
 /**
  * A last line of defence behind the `Secret` type: every byte the tool writes passes through

@@ -29,10 +29,10 @@ describe("Redactor", () => {
 
   it("ignores values too short to be told from ordinary text", () => {
     const redactor = new Redactor();
-    redactor.add("abc");
+    redactor.add("abcdefg");
     redactor.add("");
     redactor.add(undefined);
 
-    expect(redactor.scrub("abc def")).toBe("abc def");
+    expect(redactor.scrub("abcdefg h")).toBe("abcdefg h");
   });
 });
