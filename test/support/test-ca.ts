@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -25,6 +25,8 @@ export interface TestCa {
   certPath: string;
   cert: string;
   issue(label: string, options: IssueOptions): IssuedCert;
+  /** Deletes the CA's folder with every key and certificate it issued. Safe to call twice. */
+  remove(): void;
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -142,6 +144,9 @@ export function createTestCa(label = "redis-connector-check test CA"): TestCa {
         dir,
       );
       return { certPath: issuedPath, keyPath, cert: readFileSync(issuedPath, "utf8") };
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
