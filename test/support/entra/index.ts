@@ -1,0 +1,18 @@
+export { startAppServiceIdentityEndpoint } from "./app-service.js";
+export type { AppServiceEnv } from "./app-service.js";
+export { startRefusingIdentityEndpoint, startSilentIdentityEndpoint } from "./broken-endpoints.js";
+export type { BrokenEndpoint, SilentEndpoint } from "./broken-endpoints.js";
+export { startEntraAuthority } from "./authority.js";
+export type { AuthorityEnv, AuthorityStandIn, AuthorityStandInOptions } from "./authority.js";
+export { ENTRA_VARIABLES, stubEntraEnv } from "./entra-env.js";
+export type { StandInIdentity, StandInIdentityKind } from "./identities.js";
+export { startImdsEndpoint } from "./imds.js";
+export type { ImdsEnv } from "./imds.js";
+export type { ManagedIdentityStandInOptions } from "./managed-identity.js";
+export { forgetManagedIdentityState } from "./msal-state.js";
+export { SAMPLE_FEDERATED_TOKEN, SAMPLE_TENANT, sampleIdentities } from "./sample-identities.js";
+export { guardNetwork } from "./network-guard.js";
+export type { NetworkGuard } from "./network-guard.js";
+export type { StandIn } from "./stand-in.js";
+export type { TokenIssuedListener } from "./token-ledger.js";
+export type { IssuedToken } from "./tokens.js";
