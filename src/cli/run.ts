@@ -142,11 +142,13 @@ async function probeAndReport(
 
   const outcome = await runProbe(plan, {
     lookup: io.lookup,
-    credentials: io.credentials,
+    credentials: io.credentials ?? (await credentialsFor(plan, io, output)),
     onPhaseStart: progress.phase,
   }).finally(progress.stop);
 
-  const failure: Failure | null = outcome.failure ? classifyFailure(outcome.failure, plan) : null;
+  // Hints name the identity that Redis saw, which only the credential phase learned.
+  const seen = { ...plan, auth: { ...plan.auth, username: outcome.username } };
+  const failure: Failure | null = outcome.failure ? classifyFailure(outcome.failure, seen) : null;
   return finish(
     output,
     Boolean(options.json),
@@ -162,6 +164,22 @@ async function probeAndReport(
     },
     wantsDecoration(io.env, Boolean(io.stdout.isTTY), Boolean(options.json)),
   );
+}
+
+/** Loads the Entra side only for identity methods, so key-based runs never pay for it. */
+async function credentialsFor(
+  plan: Plan,
+  io: CliIo,
+  output: Output,
+): Promise<CredentialProvider | undefined> {
+  if (plan.auth.method === "connection-string") return undefined;
+
+  const { entraCredentialProvider } = await import("../credentials/provider.js");
+  return entraCredentialProvider({
+    env: io.env,
+    extraCa: plan.probe.extraCa,
+    onSecret: (value) => output.redactor.add(value),
+  });
 }
 
 function failedBeforePlan(failure: Failure, started: number): ReportInput {

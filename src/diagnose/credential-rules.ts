@@ -1,14 +1,91 @@
 import type { Rule } from "./rule.js";
 
-/**
- * Entra token failures. The credentials module already names the cause (`kind`); this turns
- * each kind into what to change. Unknown kinds still land in the credential category.
- */
+interface CredentialFacts {
+  kind?: unknown;
+  detail?: unknown;
+  aadsts?: unknown;
+  source?: unknown;
+}
+
+interface KindAdvice {
+  what: string;
+  hint: (clientId: string, tenantId: string) => string;
+}
+
+const ADVICE: Readonly<Record<string, KindAdvice>> = {
+  "no-managed-identity": {
+    what: "no managed identity is available to this app",
+    hint: () =>
+      "Turn on the app's system-assigned identity (or assign the user-assigned one) under " +
+      "Identity in the portal, then re-create the Service Connector connection; on AKS use " +
+      "workload identity.",
+  },
+  "unknown-client-id": {
+    what: "the managed identity endpoint does not know this client id",
+    hint: (clientId) =>
+      `Assign the user-assigned identity with client id ${clientId} to this app ` +
+      "(az webapp identity assign / az containerapp identity assign --user-assigned), or " +
+      "correct AZURE_REDIS_CLIENTID.",
+  },
+  "invalid-client-secret": {
+    what: "Microsoft Entra rejected the client secret",
+    hint: () =>
+      "Set AZURE_REDIS_CLIENTSECRET to the secret's value (not its secret id); if it is " +
+      "lost, create a new one with az ad app credential reset.",
+  },
+  "expired-client-secret": {
+    what: "the client secret has expired",
+    hint: () => "Create a new client secret and update AZURE_REDIS_CLIENTSECRET.",
+  },
+  "wrong-tenant": {
+    what: "the tenant does not exist",
+    hint: (_clientId, tenantId) =>
+      `Check the tenant id (${tenantId}): it is the directory id, not a subscription id.`,
+  },
+  "unknown-application": {
+    what: "the application is not registered in this tenant",
+    hint: (clientId, tenantId) =>
+      `Check that client id ${clientId} is an application registered in tenant ${tenantId}.`,
+  },
+  "federated-token-file": {
+    what: "the federated token could not be used",
+    hint: () =>
+      "Check AZURE_FEDERATED_TOKEN_FILE exists and is readable, the pod has the label " +
+      'azure.workload.identity/use: "true", its service account carries the client id ' +
+      "annotation, and the identity's federated credential names this service account.",
+  },
+  "endpoint-unreachable": {
+    what: "the token endpoint could not be reached",
+    hint: () =>
+      "Check outbound access to the identity endpoint (IDENTITY_ENDPOINT, the instance " +
+      "metadata service, or the Entra authority on port 443), proxies and firewall rules.",
+  },
+  timeout: {
+    what: "the token endpoint did not answer in time",
+    hint: () => "Retry with a longer --timeout; then check the network path to the endpoint.",
+  },
+};
+
+const FALLBACK: KindAdvice = {
+  what: "the credential failed",
+  hint: () => "See docs/authentication.md for the method in use and what it needs.",
+};
+
+/** Entra token failures: the credentials module names the kind; this names the remedy. */
 export const credentialRules: readonly Rule[] = [
-  (c) => ({
-    category: "credential",
-    cause: String((c.error as { kind?: unknown } | null)?.kind ?? "other"),
-    message: `Credential: no Microsoft Entra token could be obtained (${c.message}).`,
-    hint: "See docs/authentication.md for the method in use.",
-  }),
+  (c) => {
+    const facts = (c.error ?? {}) as CredentialFacts;
+    const kind = typeof facts.kind === "string" ? facts.kind : "other";
+    const advice = ADVICE[kind] ?? FALLBACK;
+    const code = typeof facts.aadsts === "string" ? ` (${facts.aadsts})` : "";
+    const source = typeof facts.source === "string" ? ` via ${facts.source}` : "";
+    const { clientId = "<CLIENT_ID>", tenantId = "<TENANT_ID>" } = c.plan.auth;
+
+    return {
+      category: "credential",
+      cause: kind,
+      message: `Credential: ${advice.what}${source}${code}.`,
+      hint: advice.hint(clientId, tenantId),
+    };
+  },
 ];

@@ -18,6 +18,8 @@ export interface PhaseStep<T> {
   describe?: (result: T) => PhaseDetails;
   /** Releases whatever the step holds when its deadline passes. */
   onTimeout?: () => void;
+  /** Extra time past the phase deadline, for steps that enforce the deadline themselves. */
+  graceMs?: number;
 }
 
 /** Runs phases one after another, timing each against its own deadline and recording it. */
@@ -34,7 +36,8 @@ export class PhaseLog {
     const start = now();
 
     try {
-      const result = await withDeadline(name, this.timeoutMs, step.run, step.onTimeout);
+      const deadline = this.timeoutMs + (step.graceMs ?? 0);
+      const result = await withDeadline(name, deadline, step.run, step.onTimeout);
       const details = step.describe?.(result) ?? {};
       this.phases.push({ name, ok: true, skipped: false, ms: elapsedSince(start), details });
       return result;

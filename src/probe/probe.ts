@@ -145,5 +145,7 @@ async function obtainCredential(
     run: () => provider(auth, plan.probe.timeoutMs, controller.signal),
     describe: (credential) => credential.details,
     onTimeout: () => controller.abort(),
+    // The provider has the same deadline and reports a timeout with more detail; let it.
+    graceMs: 250,
   });
 }
