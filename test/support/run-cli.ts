@@ -44,9 +44,23 @@ export async function runInProcess(
 }
 
 const binPath = fileURLToPath(new URL("../../bin/redis-connector-check.js", import.meta.url));
+const loopbackGuard = fileURLToPath(new URL("./loopback-only.mjs", import.meta.url));
+const guardMarker = "LOOPBACK-GUARD";
 
-/** Runs the built command as a separate process, as a user or a pipeline would. */
-export function runBuilt(argv: readonly string[], env: Record<string, string>): Promise<CliResult> {
+/**
+ * Runs the built command as a separate process, as a user or a pipeline would, with a
+ * preload that blocks every connection off loopback; a blocked attempt fails the test.
+ */
+export async function runBuilt(
+  argv: readonly string[],
+  env: Record<string, string>,
+): Promise<CliResult> {
+  const result = await spawnBuilt(argv, { ...env, NODE_OPTIONS: `--import ${loopbackGuard}` });
+  expect(result.stderr, "the command tried to leave loopback").not.toContain(guardMarker);
+  return result;
+}
+
+function spawnBuilt(argv: readonly string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [binPath, ...argv], {
