@@ -34,6 +34,8 @@ const IDENTITY_NOT_FOUND = /Unable to load the proper Managed Identity|Identity 
 const NETWORK_TEXT =
   /Network unreachable|network_error|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;
 const INVALID_TENANT_TEXT = /Invalid tenant id provided/i;
+const AZURE_CLI_MISSING = /Azure CLI could not be found|az: not found|command not found/i;
+const AZURE_CLI_SIGNED_OUT = /az login/i;
 
 /**
  * Names the cause of a failed token request. The evidence is weighed from most to least
@@ -99,7 +101,16 @@ function chooseKind(
   if (INVALID_TENANT_TEXT.test(text)) {
     return "wrong-tenant";
   }
+  if (context.method === "azure-cli") {
+    return azureCliKind(text);
+  }
   return "other";
+}
+
+function azureCliKind(text: string): CredentialErrorKind {
+  if (AZURE_CLI_MISSING.test(text)) return "azure-cli-missing";
+
+  return AZURE_CLI_SIGNED_OUT.test(text) ? "azure-cli-not-signed-in" : "other";
 }
 
 function isTokenFileProblem(evidence: ErrorEvidence, text: string): boolean {

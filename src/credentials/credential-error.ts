@@ -9,6 +9,8 @@ export type CredentialErrorKind =
   | "federated-token-file"
   | "endpoint-unreachable"
   | "timeout"
+  | "azure-cli-not-signed-in"
+  | "azure-cli-missing"
   | "other";
 
 export const CREDENTIAL_ERROR_KINDS: readonly CredentialErrorKind[] = [
@@ -21,6 +23,8 @@ export const CREDENTIAL_ERROR_KINDS: readonly CredentialErrorKind[] = [
   "federated-token-file",
   "endpoint-unreachable",
   "timeout",
+  "azure-cli-not-signed-in",
+  "azure-cli-missing",
   "other",
 ];
 

@@ -64,6 +64,16 @@ const ADVICE: Readonly<Record<string, KindAdvice>> = {
     what: "the token endpoint did not answer in time",
     hint: () => "Retry with a longer --timeout; then check the network path to the endpoint.",
   },
+  "azure-cli-not-signed-in": {
+    what: "nobody is signed in to the Azure CLI",
+    hint: () => "Run az login (with --tenant for another directory), then run the check again.",
+  },
+  "azure-cli-missing": {
+    what: "the Azure CLI (az) is not installed or not on PATH",
+    hint: () =>
+      "Install the Azure CLI and sign in, or check the app's own identity instead of --auth " +
+      "azure-cli.",
+  },
 };
 
 const FALLBACK: KindAdvice = {
@@ -79,12 +89,14 @@ export const credentialRules: readonly Rule[] = [
     const advice = ADVICE[kind] ?? FALLBACK;
     const code = typeof facts.aadsts === "string" ? ` (${facts.aadsts})` : "";
     const source = typeof facts.source === "string" ? ` via ${facts.source}` : "";
+    // Without a named cause, the library's own (scrubbed) words are the best lead.
+    const said = kind === "other" && typeof facts.detail === "string" ? `: ${facts.detail}` : "";
     const { clientId = "<CLIENT_ID>", tenantId = "<TENANT_ID>" } = c.plan.auth;
 
     return {
       category: "credential",
       cause: kind,
-      message: `Credential: ${advice.what}${source}${code}.`,
+      message: `Credential: ${advice.what}${source}${code}${said}.`,
       hint: advice.hint(clientId, tenantId),
     };
   },
