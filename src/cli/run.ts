@@ -7,7 +7,7 @@ import { buildPlan } from "../plan/build-plan.js";
 import { ConfigError } from "../plan/config-error.js";
 import type { Plan } from "../plan/types.js";
 import type { CredentialProvider } from "../probe/credential.js";
-import type { Lookup } from "../probe/dns.js";
+import type { DnsResolver } from "../probe/dns/resolver.js";
 import { runProbe } from "../probe/probe.js";
 import { elapsedSince, now } from "../probe/clock.js";
 import { Redactor } from "../report/redact.js";
@@ -29,7 +29,7 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  lookup?: Lookup;
+  resolver?: DnsResolver;
   credentials?: CredentialProvider;
 }
 
@@ -141,7 +141,7 @@ async function probeAndReport(
   const progress = await createProgress(decorate, io.stderr);
 
   const outcome = await runProbe(plan, {
-    lookup: io.lookup,
+    resolver: io.resolver,
     credentials: io.credentials ?? (await credentialsFor(plan, io, output)),
     onPhaseStart: progress.phase,
   }).finally(progress.stop);

@@ -12,8 +12,3 @@ export const EXIT_CODES: Readonly<Record<Category, number>> = {
   auth: 6,
   permission: 7,
 };
-
-/** Where the longer advice for a category lives; every hint points there. */
-export function docsLink(category: Category): string {
-  return `docs/troubleshooting.md#${category}`;
-}

@@ -1,7 +1,8 @@
 import { ConfigError } from "../plan/config-error.js";
 import type { Plan } from "../plan/types.js";
 import type { PhaseFailure } from "../probe/types.js";
-import { docsLink, type Category } from "./categories.js";
+import type { Category } from "./categories.js";
+import { docsLink } from "./causes.js";
 import { credentialRules } from "./credential-rules.js";
 import { errorCode, errorMessage, shortDetail } from "./error-facts.js";
 import type { Failure } from "./failure.js";
@@ -22,7 +23,7 @@ function rulesFor(phase: string): readonly Rule[] {
 }
 
 function toFailure(phase: string, diagnosis: Diagnosis, error: unknown): Failure {
-  return { phase, ...diagnosis, docs: docsLink(diagnosis.category), detail: shortDetail(error) };
+  return { phase, ...diagnosis, docs: docsLink(diagnosis.cause), detail: shortDetail(error) };
 }
 
 /**
@@ -74,7 +75,7 @@ export function configFailure(error: ConfigError | Error): Failure {
     cause: "invalid-settings",
     message: error.message,
     hint,
-    docs: docsLink(category),
+    docs: docsLink("invalid-settings"),
     detail: null,
   };
 }

@@ -12,7 +12,8 @@ function usesEntra(c: FailureContext): boolean {
 }
 
 function rejectedCredentials(c: FailureContext): Diagnosis {
-  const reply = c.message.split(" ")[0] ?? "WRONGPASS";
+  // Older servers say "ERR invalid password"; it means what WRONGPASS means.
+  const reply = replyStartsWith(c, "NOAUTH") ? "NOAUTH" : "WRONGPASS";
 
   if (!usesEntra(c)) {
     return {
@@ -38,6 +39,8 @@ function rejectedCredentials(c: FailureContext): Diagnosis {
       "sent is not the identity's object id (oid).",
   };
 }
+
+const CLOSED = /connection is closed|ECONNRESET|EPIPE/i;
 
 const AUTH_REJECTIONS = ["WRONGPASS", "NOAUTH", "ERR INVALID PASSWORD", "ERR INVALID USERNAME"];
 
@@ -81,8 +84,12 @@ export const replyRules: readonly Rule[] = [
       ? {
           category: "permission",
           cause: "out-of-memory",
-          message: `${c.phase.toUpperCase()}: the cache is full (OOM: maxmemory reached).`,
-          hint: "Free memory, scale the cache up, or choose an eviction maxmemory-policy.",
+          message:
+            `${c.phase.toUpperCase()}: the cache is full (OOM: maxmemory reached` +
+            `${c.evidence.maxmemoryPolicy ? `, maxmemory-policy ${c.evidence.maxmemoryPolicy}` : ""}).`,
+          hint:
+            "Free memory, scale the cache up, or choose a maxmemory-policy that evicts " +
+            "(allkeys-lru, volatile-lru) instead of refusing writes (noeviction).",
         }
       : undefined,
   (c) =>
@@ -95,12 +102,25 @@ export const replyRules: readonly Rule[] = [
         }
       : undefined,
   (c) =>
-    replyStartsWith(c, "MOVED") || replyStartsWith(c, "ASK") || replyStartsWith(c, "CROSSSLOT")
+    replyStartsWith(c, "MOVED") || replyStartsWith(c, "ASK ")
       ? {
           category: "permission",
           cause: "clustered-cache",
-          message: `${c.phase.toUpperCase()}: the cache is clustered (${c.message.split(" ")[0]}).`,
-          hint: "The app needs a cluster-aware client for this cache; this check probes one node.",
+          message: `${c.phase.toUpperCase()}: the cache is clustered (${c.message.split(" ")[0]}: the key lives on another shard).`,
+          hint:
+            "The app needs a cluster-aware client (ioredis Cluster, StackExchange.Redis " +
+            "handles it itself); this check probes a single node.",
+        }
+      : undefined,
+  (c) =>
+    replyStartsWith(c, "CROSSSLOT")
+      ? {
+          category: "permission",
+          cause: "crossslot",
+          message: `${c.phase.toUpperCase()}: keys of one command live in different hash slots (CROSSSLOT).`,
+          hint:
+            "On a clustered cache, keys used together must share a hash tag, e.g. " +
+            "{user1}:a and {user1}:b.",
         }
       : undefined,
   (c) =>
@@ -144,24 +164,37 @@ export const replyRules: readonly Rule[] = [
         }
       : undefined,
   (c) =>
-    /connection is closed|ECONNRESET|EPIPE/i.test(c.message) && !c.plan.target.tls
+    c.evidence.tlsOnPort
       ? {
           category: "tls",
-          cause: "plain-text-to-tls-port",
-          message: `${c.phase.toUpperCase()}: ${endpoint(c)} closed the connection when spoken to in plain text.`,
-          hint: "The port probably requires TLS: drop --no-tls / ssl=False, and use 6380.",
+          cause: "port-speaks-tls",
+          message: `${c.phase.toUpperCase()}: ${endpoint(c)} dropped plain text; the port speaks TLS.`,
+          hint:
+            `Port ${c.plan.target.port} requires TLS: drop --no-tls / ssl=False / ` +
+            "AZURE_REDIS_SSL=false (6380 and Managed Redis's 10000 are TLS ports).",
         }
       : undefined,
   (c) =>
-    /connection is closed|ECONNRESET|EPIPE/i.test(c.message)
+    CLOSED.test(c.message) && usesEntra(c) && c.phase !== "auth"
+      ? {
+          category: "auth",
+          cause: "closed-after-auth",
+          message: `${c.phase.toUpperCase()}: the server closed the connection after AUTH.`,
+          hint:
+            "Azure closes a connection whose Microsoft Entra token has expired unless a fresh " +
+            "AUTH came first: check the token's expiry in the credential phase and the " +
+            "machine's clock; an app must re-authenticate before its token expires.",
+        }
+      : undefined,
+  (c) =>
+    CLOSED.test(c.message)
       ? {
           category: "network",
           cause: "connection-closed",
           message: `${c.phase.toUpperCase()}: the server closed the connection.`,
-          hint: usesEntra(c)
-            ? "Azure closes connections whose Microsoft Entra token expired; check the " +
-              "token's lifetime, then the cache's health."
-            : "Check the cache's health and connection limits, and any proxy on the way.",
+          hint:
+            "Check the cache's health (a restart or failover closes connections), its " +
+            "connection limit, and any proxy or firewall with idle timeouts on the way.",
         }
       : undefined,
 ];

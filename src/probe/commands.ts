@@ -4,7 +4,8 @@ import type { Redis } from "ioredis";
 
 import type { Plan } from "../plan/types.js";
 import type { ResolvedCredential } from "./credential.js";
-import type { PhaseLog } from "./phase-log.js";
+import { withDeadline } from "./deadline.js";
+import { PhaseFailed, type PhaseLog } from "./phase-log.js";
 
 /** Every key the probe writes starts with this, so a person can recognise and trust them. */
 export const PROBE_KEY_PREFIX = "redis-connector-check:";
@@ -106,6 +107,30 @@ async function writeRoundTrip(redis: Redis, log: PhaseLog): Promise<void> {
     });
   } catch (error) {
     if (written) await redis.del(key).catch(() => undefined);
-    throw error;
+    throw await withMemoryPolicy(redis, error);
   }
+}
+
+/** How long the best-effort CONFIG GET after an OOM may take. */
+const POLICY_LOOKUP_MS = 500;
+
+/**
+ * After OOM, the eviction policy tells "full and refusing writes" (noeviction) from "full
+ * and evicting"; reading it needs CONFIG, which Azure's policies often forbid, so it is a
+ * best-effort extra and never a failure of its own.
+ */
+async function withMemoryPolicy(redis: Redis, error: unknown): Promise<unknown> {
+  if (!(error instanceof PhaseFailed) || !/^OOM/.test(String((error.original as Error)?.message))) {
+    return error;
+  }
+
+  const lookup = redis.config("GET", "maxmemory-policy") as Promise<unknown>;
+  const policy = await withDeadline("config", POLICY_LOOKUP_MS, () => lookup).catch(() => null);
+  const value = Array.isArray(policy) && typeof policy[1] === "string" ? policy[1] : undefined;
+  if (!value) return error;
+
+  return new PhaseFailed(error.phase, error.original, {
+    ...error.evidence,
+    maxmemoryPolicy: value,
+  });
 }

@@ -1,34 +1,33 @@
 import type { Socket } from "node:net";
-import { isIP } from "node:net";
 import type { Duplex } from "node:stream";
 
 import type { Redis } from "ioredis";
 
 import type { Plan } from "../plan/types.js";
+import { runCommandPhases } from "./commands.js";
 import type { CredentialProvider, ResolvedCredential } from "./credential.js";
 import { isIdentityMethod } from "./credential.js";
-import { lookupWithSystemResolver, type Lookup } from "./dns.js";
+import type { DnsResolver } from "./dns/resolver.js";
+import { systemResolver } from "./dns/system-resolver.js";
+import { handshake, SNIFF_BUDGET_MS } from "./handshake.js";
 import { PhaseFailed, PhaseLog } from "./phase-log.js";
-import { sniffPlainTextRedis } from "./plain-text-sniff.js";
-import { runCommandPhases } from "./commands.js";
 import { closeRedisSession, openRedisSession } from "./redis-session.js";
+import { resolveAddress } from "./resolve-address.js";
 import { openTcp } from "./tcp.js";
-import { describeTls, upgradeToTls } from "./tls.js";
-import type { PhaseName, ProbeOutcome } from "./types.js";
+import { sniffTls } from "./tls-sniff.js";
+import type { PhaseFailure, PhaseName, ProbeOutcome } from "./types.js";
 
 export interface ProbeDependencies {
-  lookup?: Lookup;
+  resolver?: DnsResolver;
   credentials?: CredentialProvider;
   onPhaseStart?: (name: PhaseName) => void;
 }
 
-/** How long the plain-text follow-up after a failed handshake may take, at most. */
-const SNIFF_BUDGET_MS = 2000;
-
 /**
  * Runs every phase against the plan's target on one connection and reports what happened.
  * It never throws: any failure, expected or not, ends up in `outcome.failure` for the
- * classifier, and every socket it opened is closed before it returns.
+ * classifier, and every socket it opened is closed before it returns. Each phase has its own
+ * deadline, so the whole run is bounded by the number of phases times `--timeout`.
  */
 export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promise<ProbeOutcome> {
   const { target, probe } = plan;
@@ -37,18 +36,22 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
   const track = (socket: Socket): void => void sockets.push(socket);
   const warnings: string[] = [];
   let username: string | null = plan.auth.username;
+  let address: string | undefined;
   let redis: Redis | undefined;
 
   try {
-    const address = await resolveAddress(plan, log, deps.lookup ?? lookupWithSystemResolver);
+    address = await resolveAddress(plan, log, deps.resolver ?? systemResolver, warnings);
+    const connectTo = address;
 
     const socket = await log.run("tcp", {
-      run: () => openTcp(address, target.port, track),
-      describe: (s) => ({ address, port: target.port, localPort: s.localPort ?? null }),
+      run: () => openTcp(connectTo, target.port, track),
+      describe: (s) => ({ address: connectTo, port: target.port, localPort: s.localPort ?? null }),
       onTimeout: () => sockets.forEach((s) => s.destroy()),
     });
 
-    const stream = target.tls ? await handshake(plan, log, socket, address, track) : socket;
+    const stream = target.tls
+      ? await handshake(plan, log, socket, connectTo, track, warnings)
+      : socket;
 
     const credential = await obtainCredential(plan, log, deps.credentials);
     username = credential.username;
@@ -59,10 +62,7 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
 
     return { phases: log.phases, failure: null, username, warnings };
   } catch (error) {
-    const failure =
-      error instanceof PhaseFailed
-        ? { phase: error.phase, error: error.original, evidence: error.evidence }
-        : { phase: log.phases.at(-1)?.name ?? ("tcp" as const), error, evidence: {} };
+    const failure = await explainFailure(plan, log, error, address);
     return { phases: log.phases, failure, username, warnings };
   } finally {
     if (redis) await closeRedisSession(redis, Math.min(probe.timeoutMs, 1000));
@@ -70,61 +70,35 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
   }
 }
 
-async function resolveAddress(plan: Plan, log: PhaseLog, lookup: Lookup): Promise<string> {
-  const { host, connectAddress } = plan.target;
-
-  if (connectAddress) {
-    log.skip("dns", { reason: "--resolve", address: connectAddress });
-    return connectAddress;
-  }
-  if (isIP(host)) {
-    log.skip("dns", { reason: "host is an IP address", address: host });
-    return host;
-  }
-
-  const addresses = await log.run("dns", {
-    run: () => lookup(host),
-    describe: (found) => ({ addresses: found.map((a) => a.address) }),
-  });
-  const first = addresses[0];
-  if (!first)
-    throw new PhaseFailed("dns", Object.assign(new Error("no address"), { code: "ENODATA" }));
-
-  return first.address;
-}
-
-async function handshake(
+/** Turns what was thrown into a failure record, with follow-up evidence where it helps. */
+async function explainFailure(
   plan: Plan,
   log: PhaseLog,
-  socket: Socket,
-  address: string,
-  track: (s: Socket) => void,
-): Promise<Duplex> {
-  const { host, port } = plan.target;
-
-  try {
-    return await log.run("tls", {
-      run: () => upgradeToTls(socket, { servername: host, extraCa: plan.probe.extraCa }, track),
-      describe: (secure) => describeTls(secure, Date.now()),
-      onTimeout: () => socket.destroy(),
-    });
-  } catch (error) {
-    if (!(error instanceof PhaseFailed) || isCertificateError(error.original)) throw error;
-
-    // The handshake stalled or got garbage: find out whether this port speaks plain text.
-    const budget = Math.min(plan.probe.timeoutMs, SNIFF_BUDGET_MS);
-    const answer = await sniffPlainTextRedis(address, port, budget);
-    log.annotateLast({ plainTextProbe: answer });
-    throw new PhaseFailed("tls", error.original, {
-      plainTextRedis: answer === "redis",
-      plainTextSilent: answer === "silent",
-    });
+  error: unknown,
+  address: string | undefined,
+): Promise<PhaseFailure> {
+  if (!(error instanceof PhaseFailed)) {
+    return { phase: log.phases.at(-1)?.name ?? "dns", error, evidence: {} };
   }
+
+  const failure = { phase: error.phase, error: error.original, evidence: { ...error.evidence } };
+  if (!plan.target.tls && address && closedWithoutReply(error.original)) {
+    // A TLS-only port drops plain text without a word; ask it for a handshake to be sure.
+    const budget = Math.min(plan.probe.timeoutMs, SNIFF_BUDGET_MS);
+    failure.evidence.tlsOnPort = await sniffTls(
+      address,
+      plan.target.port,
+      plan.target.host,
+      budget,
+    );
+    log.annotateLast({ tlsProbe: failure.evidence.tlsOnPort ? "tls" : "no-tls" });
+  }
+  return failure;
 }
 
-function isCertificateError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /CERT|SIGNATURE|ISSUER|ALTNAME|SELF_SIGNED/.test(code);
+function closedWithoutReply(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /connection is closed|ECONNRESET|EPIPE/i.test(text);
 }
 
 async function obtainCredential(

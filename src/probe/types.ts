@@ -30,6 +30,10 @@ export interface FailureEvidence {
   plainTextRedis?: boolean;
   /** After a failed TLS handshake: did the port say anything at all to plain text? */
   plainTextSilent?: boolean;
+  /** After a plain-text connection was dropped: does the port complete a TLS handshake? */
+  tlsOnPort?: boolean;
+  /** After OOM: the server's maxmemory-policy, when the user may read it. */
+  maxmemoryPolicy?: string;
 }
 
 export interface ProbeOutcome {

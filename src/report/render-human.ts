@@ -38,9 +38,13 @@ function phaseLines(report: Report, { style, verbose }: HumanOptions): string[] 
 function verdictLines(report: Report, { style, verbose }: HumanOptions): string[] {
   const { failure } = report;
 
+  const slowest = report.slowestPhase
+    ? `, most of it in ${report.slowestPhase.name} (${report.slowestPhase.ms.toFixed(1)} ms)`
+    : "";
   if (!failure) {
     return [
-      `${style.ok(style.bold("PASS"))}  the cache answered every probe step in ${report.totalMs.toFixed(1)} ms`,
+      `${style.ok(style.bold("PASS"))}  the cache answered every probe step in ` +
+        `${report.totalMs.toFixed(1)} ms${slowest}`,
     ];
   }
   const lines = [
@@ -48,6 +52,7 @@ function verdictLines(report: Report, { style, verbose }: HumanOptions): string[
     `fix   ${failure.hint}`,
     `docs  ${failure.docs}`,
     `exit  ${report.exitCode} (${failure.category}: ${failure.cause})`,
+    `time  ${report.totalMs.toFixed(1)} ms${slowest}`,
   ];
   if (verbose && failure.detail) lines.push(style.dim(`cause ${failure.detail}`));
 

@@ -24,6 +24,8 @@ export interface Report {
   failure: Failure | null;
   warnings: string[];
   totalMs: number;
+  /** The phase that took longest: where to look when a run is slow. */
+  slowestPhase: { name: string; ms: number } | null;
 }
 
 export interface ReportInput {
@@ -62,5 +64,14 @@ export function buildReport(input: ReportInput): Report {
     failure,
     warnings: input.warnings,
     totalMs: input.totalMs,
+    slowestPhase: slowestOf(input.phases),
   };
+}
+
+function slowestOf(phases: readonly PhaseRecord[]): Report["slowestPhase"] {
+  const ran = phases.filter((phase) => !phase.skipped);
+  if (ran.length === 0) return null;
+
+  const slowest = ran.reduce((a, b) => (b.ms > a.ms ? b : a));
+  return { name: slowest.name, ms: slowest.ms };
 }

@@ -154,7 +154,7 @@ describe("the built command", () => {
     expect(result.code).toBe(6);
     expect(result.stdout).toContain("FAIL");
     expect(result.stdout).toContain("access key");
-    expect(result.stdout).toContain("docs/troubleshooting.md#auth");
+    expect(result.stdout).toContain("docs/troubleshooting.md#wrongpass");
   });
 
   it("reads settings from --env-file and --spring-properties", async () => {

@@ -3,6 +3,8 @@ import { ReplyError } from "ioredis";
 import { describe, expect, it } from "vitest";
 
 import { EXIT_CODES } from "../../../src/diagnose/categories.js";
+import { CAUSES } from "../../../src/diagnose/causes.js";
+import { DnsError } from "../../../src/probe/dns/resolver.js";
 import { classifyFailure } from "../../../src/diagnose/classify.js";
 import { UnexpectedReplyError } from "../../../src/probe/commands.js";
 import { DeadlineError } from "../../../src/probe/deadline.js";
@@ -19,8 +21,10 @@ function classify(phase: PhaseName, error: unknown, evidence = {}, plan = planFi
 
 describe("classifyFailure", () => {
   it.each([
-    ["dns", nodeError("ENOTFOUND"), "network", "dns-not-found"],
-    ["dns", nodeError("EAI_AGAIN"), "network", "dns-no-answer"],
+    ["dns", new DnsError("NXDOMAIN", "x", "10.0.0.2", "ENOTFOUND"), "network", "dns-not-found"],
+    ["dns", new DnsError("SERVFAIL", "x", "10.0.0.2", "ESERVFAIL"), "network", "dns-servfail"],
+    ["dns", new DnsError("TIMEOUT", "x", null, "ETIMEOUT"), "network", "dns-timeout"],
+    ["dns", new DeadlineError("dns", 1000), "network", "dns-timeout"],
     ["tcp", nodeError("ECONNREFUSED"), "network", "connection-refused"],
     ["tcp", nodeError("ECONNRESET"), "network", "connection-reset"],
     ["tcp", nodeError("EHOSTUNREACH"), "network", "unreachable"],
@@ -56,6 +60,14 @@ describe("classifyFailure", () => {
       "loading",
     ],
     ["set", new ReplyError("MOVED 1234 10.0.0.5:6380"), "permission", "clustered-cache"],
+    [
+      "set",
+      new ReplyError("CROSSSLOT Keys in request don't hash to the same slot"),
+      "permission",
+      "crossslot",
+    ],
+    ["ping", new ReplyError("BUSY Redis is busy running a script."), "permission", "busy"],
+    ["auth", new ReplyError("ERR invalid password"), "auth", "wrongpass"],
     ["auth", new ReplyError("ERR max number of clients reached"), "network", "max-clients"],
     ["select", new ReplyError("ERR DB index is out of range"), "config", "database-out-of-range"],
     ["get", new UnexpectedReplyError("GET", "abc", "xyz"), "permission", "unexpected-reply"],
@@ -65,7 +77,8 @@ describe("classifyFailure", () => {
 
     expect(failure.category).toBe(category);
     expect(failure.cause).toBe(cause);
-    expect(failure.docs).toBe(`docs/troubleshooting.md#${category}`);
+    expect(failure.docs).toBe(`docs/troubleshooting.md#${cause}`);
+    expect(CAUSES[cause]).toBe(category);
     expect(failure.hint.length).toBeGreaterThan(20);
   });
 
@@ -81,14 +94,32 @@ describe("classifyFailure", () => {
     expect(silent.cause).toBe("no-answer");
   });
 
-  it("says a closed connection with TLS off probably means the port wants TLS", () => {
+  it("says a dropped plain-text connection means TLS only when the port answered TLS", () => {
     const closed = new Error("Connection is closed.");
+    const plan = planFixture({ target: { tls: false } });
 
-    const plainText = classify("auth", closed, {}, planFixture({ target: { tls: false } }));
-    const overTls = classify("auth", closed);
+    const tlsPort = classify("auth", closed, { tlsOnPort: true }, plan);
+    const otherwise = classify("auth", closed, { tlsOnPort: false }, plan);
 
-    expect(plainText.category).toBe("tls");
-    expect(overTls.category).toBe("network");
+    expect(tlsPort).toMatchObject({ category: "tls", cause: "port-speaks-tls" });
+    expect(otherwise).toMatchObject({ category: "network", cause: "connection-closed" });
+  });
+
+  it("blames an expired Entra token when the server hangs up after AUTH", () => {
+    const plan = planFixture({ auth: { method: "system-assigned-identity", username: "oid" } });
+
+    const failure = classify("ping", new Error("Connection is closed."), {}, plan);
+
+    expect(failure).toMatchObject({ category: "auth", cause: "closed-after-auth" });
+    expect(failure.hint).toContain("token has expired");
+  });
+
+  it("names the eviction policy after OOM when it could be read", () => {
+    const oom = new ReplyError("OOM command not allowed when used memory > 'maxmemory'.");
+
+    const failure = classify("set", oom, { maxmemoryPolicy: "noeviction" });
+
+    expect(failure.message).toContain("maxmemory-policy noeviction");
   });
 
   it("gives an Entra WRONGPASS the access-policy hint with the oid filled in", () => {
@@ -136,6 +167,7 @@ describe("classifyFailure", () => {
       fc.property(fc.constantFrom(...phases), anyError, evidence, (phase, error, seen) => {
         const failure = classify(phase as PhaseName, error, seen);
         expect(Object.keys(EXIT_CODES)).toContain(failure.category);
+        expect(CAUSES).toHaveProperty([failure.cause], failure.category);
         expect(failure.hint.length).toBeGreaterThan(0);
         expect(failure.message.length).toBeGreaterThan(0);
       }),
