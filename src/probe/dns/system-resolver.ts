@@ -4,6 +4,11 @@ import { DnsError, type DnsAnswer, type DnsResolver } from "./resolver.js";
 
 const MAX_CNAME_HOPS = 8;
 
+function isLocalhost(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, "");
+  return name === "localhost" || name.endsWith(".localhost");
+}
+
 /** Node's resolver error codes, by the DNS outcome they stand for. */
 function outcomeOf(code: string | undefined): DnsError["code"] {
   switch (code) {
@@ -74,7 +79,10 @@ export const systemResolver: DnsResolver = {
 
     try {
       const addresses = await dns.lookup(host, { all: true, verbatim: true });
-      const chain = await cnameChain(direct, host, Math.floor(timeoutMs / 2));
+      // localhost never has a CNAME, and asking a DNS server about it only leaks a query.
+      const chain = isLocalhost(host)
+        ? []
+        : await cnameChain(direct, host, Math.floor(timeoutMs / 2));
       return {
         addresses: addresses.map(({ address, family }) => ({ address, family })),
         cnameChain: chain,
