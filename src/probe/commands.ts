@@ -36,12 +36,8 @@ function expectReply(command: string, received: unknown, expected: unknown): voi
   throw new UnexpectedReplyError(command, String(expected), String(received));
 }
 
-/**
- * AUTH, then the data round trip. Writes use SET NX with a TTL on a fresh random key, so
- * the probe can never overwrite a key it did not create and leaves nothing behind even if
- * it dies half way; when GET fails after SET succeeded, the key is still deleted.
- */
-export async function runCommandPhases(
+/** AUTH (and SELECT for a database other than 0): the start of every session. */
+export async function authenticate(
   redis: Redis,
   log: PhaseLog,
   credential: ResolvedCredential,
@@ -58,7 +54,14 @@ export async function runCommandPhases(
     const database = plan.target.database;
     await log.run("select", { run: () => redis.select(database), describe: () => ({ database }) });
   }
+}
 
+/**
+ * PING, then the data round trip. Writes use SET NX with a TTL on a fresh random key, so
+ * the probe can never overwrite a key it did not create and leaves nothing behind even if
+ * it dies half way; when GET fails after SET succeeded, the key is still deleted.
+ */
+export async function dataRoundTrip(redis: Redis, log: PhaseLog, plan: Plan): Promise<void> {
   await log.run("ping", {
     run: async () => expectReply("PING", await redis.ping(), "PONG"),
   });
