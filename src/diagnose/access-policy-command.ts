@@ -18,6 +18,7 @@ function cacheNameOf(host: string): string {
 export function accessPolicyCommand(plan: Plan, objectId: string | null, policy: string): string {
   const host = plan.target.host.toLowerCase();
   const oid = objectId ?? "<OBJECT_ID>";
+  const assignment = objectId ? `rcc-${objectId.slice(0, 8)}` : "<ASSIGNMENT_NAME>";
   const cache =
     host.endsWith(CACHE_SUFFIX) || host.endsWith(MANAGED_REDIS_SUFFIX)
       ? cacheNameOf(host)
@@ -27,13 +28,13 @@ export function accessPolicyCommand(plan: Plan, objectId: string | null, policy:
     return (
       `az redisenterprise database access-policy-assignment create --cluster-name ${cache} ` +
       `--resource-group ${RESOURCE_GROUP} --database-name default ` +
-      `--access-policy-assignment-name rcc${oid.slice(0, 8)} --access-policy-name default ` +
+      `--access-policy-assignment-name ${assignment} --access-policy-name default ` +
       `--object-id ${oid}`
     );
   }
   return (
     `az redis access-policy-assignment create --name ${cache} ` +
-    `--resource-group ${RESOURCE_GROUP} --policy-assignment-name rcc-${oid.slice(0, 8)} ` +
+    `--resource-group ${RESOURCE_GROUP} --policy-assignment-name ${assignment} ` +
     `--access-policy-name "${policy}" --object-id ${oid} --object-id-alias ${oid}`
   );
 }

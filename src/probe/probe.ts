@@ -25,18 +25,18 @@ export interface ProbeDependencies extends SessionDependencies {
 export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promise<ProbeOutcome> {
   const log = new PhaseLog(plan.probe.timeoutMs, deps.onPhaseStart);
   const held = new SessionResources();
-  let username: string | null = plan.auth.username;
+  // The username Redis saw: the key's user, or the token's oid once the credential phase ran.
+  const username = (): string | null => held.credential?.username ?? plan.auth.username;
 
   try {
     const session = await openSession(plan, log, deps, held);
-    username = session.credential.username;
 
     await dataRoundTrip(session.redis, log, plan);
     await deps.afterPass?.(session);
-    return { phases: log.phases, failure: null, username, warnings: held.warnings };
+    return { phases: log.phases, failure: null, username: username(), warnings: held.warnings };
   } catch (error) {
     const failure = await explainFailure(plan, log, error, held.address);
-    return { phases: log.phases, failure, username, warnings: held.warnings };
+    return { phases: log.phases, failure, username: username(), warnings: held.warnings };
   } finally {
     await held.release(plan.probe.timeoutMs);
   }

@@ -35,6 +35,7 @@ export class SessionResources {
   readonly sockets: Socket[] = [];
   readonly warnings: string[] = [];
   address: string | undefined;
+  credential: ResolvedCredential | undefined;
   redis: Redis | undefined;
 
   readonly track = (socket: Socket): void => void this.sockets.push(socket);
@@ -73,6 +74,7 @@ export async function openSession(
     : socket;
 
   const credential = reuse ?? (await obtainCredential(plan, log, deps.credentials));
+  held.credential = credential;
   held.warnings.push(...credential.warnings);
 
   held.redis = await openRedisSession(stream as Duplex, () => {});
