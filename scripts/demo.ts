@@ -1,9 +1,12 @@
 /**
  * Shows the CLI at work against a throwaway TLS redis-server on this machine: one run for each
- * way an app can be given an access key, and a read-only run as a reader user.
+ * way an app can be given an access key, a read-only run as a reader user, then one run per
+ * Microsoft Entra identity method against local Entra stand-ins, and two runs that are meant
+ * to fail.
  *
  * Run after a build: `tsx scripts/demo.ts`. Nothing leaves 127.0.0.1: the cache's host name is
- * mapped there with `--resolve`, and the server's certificate comes from a test CA made now.
+ * mapped there with `--resolve`, the server's certificate comes from a test CA made now, and
+ * every token comes from a stand-in on loopback.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,18 +17,22 @@ import { fileURLToPath } from "node:url";
 import { cacheHostName } from "../test/support/redis-server.js";
 import { startTestWorld } from "../test/support/test-world.js";
 import type { TestWorld } from "../test/support/test-world.js";
+import { startIdentityDemo } from "./demo-identity-cases.js";
+import type { IdentityDemo } from "./demo-identity-cases.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cliPath = join(repoRoot, "bin", "redis-connector-check.js");
 const cliTimeoutMs = 60_000;
 
-interface DemoCase {
+export interface DemoCase {
   title: string;
   env: Record<string, string>;
   extraArgs?: string[];
+  /** The exit code that counts as a pass; 0 unless the case shows a failure on purpose. */
+  expectedExit?: number;
 }
 
-function demoCases(world: TestWorld): DemoCase[] {
+function keyCases(world: TestWorld): DemoCase[] {
   const host = cacheHostName;
   const port = String(world.redis.port);
   const key = world.accessKey;
@@ -72,13 +79,19 @@ function demoCases(world: TestWorld): DemoCase[] {
 }
 
 /**
- * The parent's environment without its own Azure or Spring settings, so a developer's real
- * cache can never be picked up instead of the demo's.
+ * Settings of the developer's own machine that would point the CLI at a real cache or a real
+ * identity endpoint: Service Connector and Spring variables, and those @azure/identity and
+ * msal-node read by themselves. Proxies go too: they would carry token requests off loopback,
+ * where the authority stand-in's CA from --ca-file no longer applies.
  */
+const INHERITED_PREFIXES = /^(AZURE|IDENTITY|MSI|IMDS|SPRING|MSAL)_/i;
+const INHERITED_NAMES = /^(DEFAULT_IDENTITY_CLIENT_ID|REGION_NAME|(HTTPS?|ALL|NO)_PROXY)$/i;
+
+/** The parent's environment without those settings, plus the case's own variables. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(AZURE_|SPRING_)/i.test(name)) {
+    if (!INHERITED_PREFIXES.test(name) && !INHERITED_NAMES.test(name)) {
       env[name] = value;
     }
   }
@@ -155,35 +168,49 @@ async function runCases(
       break;
     }
 
-    console.log(`\n-> exit code ${exitCode}${exitCode === 0 ? "" : " (failed)"}`);
-    if (exitCode === 0) {
+    const expected = demoCase.expectedExit ?? 0;
+    console.log(`\n-> ${verdict(exitCode, expected)}`);
+    if (exitCode === expected) {
       passed += 1;
     }
   }
   return passed;
 }
 
+function verdict(exitCode: number, expected: number): string {
+  if (exitCode !== expected) {
+    return `exit code ${exitCode} (failed: expected ${expected})`;
+  }
+  return expected === 0 ? "exit code 0" : `exit code ${exitCode}, as expected`;
+}
+
 async function main(): Promise<number> {
   if (!existsSync(cliPath)) {
     console.error(`${relative(repoRoot, cliPath)} is missing; build the CLI first.`);
+    return 1;
   }
 
   console.log("Starting a throwaway TLS redis-server on 127.0.0.1 ...");
   const world = await startTestWorld();
+  let identity: IdentityDemo | undefined;
 
   // An empty working folder, so no .env or application.properties lying around the
   // repository feeds the CLI settings the demo did not choose.
   const cwd = mkdtempSync(join(tmpdir(), "rcc-demo-"));
-  const cleanUp = async (): Promise<void> => {
-    await world.stop();
-    rmSync(cwd, { recursive: true, force: true });
-  };
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = (): Promise<void> =>
+    (cleaning ??= (async () => {
+      await identity?.close();
+      await world.stop();
+      rmSync(cwd, { recursive: true, force: true });
+    })());
 
   // A Ctrl-C in a terminal reaches the CLI and redis-server as well, but a SIGINT sent to this
-  // process alone does not; either way the CLI, the server and the temporary folders must go.
+  // process alone does not; either way the CLI, the server, the Entra stand-ins and the
+  // temporary folders must go.
   const interrupted = new AbortController();
   const onInterrupt = (): void => {
-    console.error("\nInterrupted; stopping the demo server.");
+    console.error("\nInterrupted; stopping the demo servers.");
     interrupted.abort();
     void cleanUp().finally(() => process.exit(130));
   };
@@ -193,7 +220,10 @@ async function main(): Promise<number> {
     console.log(
       `redis-server ${world.redis.host}:${world.redis.port} (TLS), pid ${world.redis.pid}`,
     );
-    const cases = demoCases(world);
+    identity = await startIdentityDemo(world);
+    console.log("Microsoft Entra stand-ins: App Service identity endpoint, IMDS, authority");
+
+    const cases = [...keyCases(world), ...identity.cases];
     const passed = await runCases(world, cases, cwd, interrupted.signal);
     if (interrupted.signal.aborted) {
       return 130;

@@ -1,3 +1,4 @@
+import { REDIS_SCOPE } from "../plan/auth-plan.js";
 import type { AuthPlan } from "../plan/types.js";
 import type { CredentialProvider, ResolvedCredential } from "../probe/credential.js";
 import { acquireToken, type TokenResult } from "./acquire-token.js";
@@ -22,19 +23,16 @@ export interface ProviderOptions {
   now?: () => number;
 }
 
-function expectedAudience(scope: string): string {
-  return scope.replace(/\/\.default$/, "");
-}
-
 function audienceWarnings(auth: AuthPlan, audience: string | undefined): string[] {
   if (!audience) return ["The token carries no audience (aud) claim."];
 
-  const expected = expectedAudience(auth.scope);
-  if (REDIS_AUDIENCES.has(audience) || audience === expected) return [];
+  if (REDIS_AUDIENCES.has(audience)) return [];
 
+  // A custom --scope gets what it asked for, but Redis still wants its own audience.
+  const asked = auth.scope === REDIS_SCOPE ? "" : ` (requested scope ${auth.scope})`;
   return [
-    `The token's audience is ${audience}, not the Redis resource (https://redis.azure.com): ` +
-      "Redis will reject it. Check --scope / the scope the app requests.",
+    `The token's audience is ${audience}, not the Redis resource (https://redis.azure.com)` +
+      `${asked}: Redis will reject it. Check --scope / the scope the app requests.`,
   ];
 }
 
@@ -82,6 +80,14 @@ export function entraCredentialProvider(options: ProviderOptions): CredentialPro
     if (result.expiresOn.getTime() - now() < EXPIRY_WARNING_MS) {
       warnings.push(`The token expires at ${result.expiresOn.toISOString()}, within minutes.`);
     }
-    return { username: oid, password: result.token, details: describe(result, now()), warnings };
+    // Without an iat claim, the moment the token arrived is the best estimate of its issue.
+    const issuedAt = result.claims.iat ? new Date(result.claims.iat * 1000) : new Date(now());
+    return {
+      username: oid,
+      password: result.token,
+      details: describe(result, now()),
+      warnings,
+      lifetime: { issuedAt, expiresOn: result.expiresOn },
+    };
   };
 }
