@@ -23,19 +23,23 @@ const ADVICE: Readonly<Record<string, KindAdvice>> = {
   "unknown-client-id": {
     what: "the managed identity endpoint does not know this client id",
     hint: (clientId) =>
-      `Assign the user-assigned identity with client id ${clientId} to this app ` +
-      "(az webapp identity assign / az containerapp identity assign --user-assigned), or " +
+      `Assign the user-assigned identity with client id ${clientId} to this app, by its ` +
+      "resource id: az webapp identity assign --identities <IDENTITY_RESOURCE_ID> (Container " +
+      "Apps: az containerapp identity assign --user-assigned <IDENTITY_RESOURCE_ID>), or " +
       "correct AZURE_REDIS_CLIENTID.",
   },
   "invalid-client-secret": {
     what: "Microsoft Entra rejected the client secret",
     hint: () =>
       "Set AZURE_REDIS_CLIENTSECRET to the secret's value (not its secret id); if it is " +
-      "lost, create a new one with az ad app credential reset.",
+      "lost, add a new one with az ad app credential reset --id <CLIENT_ID> --append (without " +
+      "--append the app's other secrets are removed).",
   },
   "expired-client-secret": {
     what: "the client secret has expired",
-    hint: () => "Create a new client secret and update AZURE_REDIS_CLIENTSECRET.",
+    hint: () =>
+      "Add a new secret (az ad app credential reset --id <CLIENT_ID> --append) and update " +
+      "AZURE_REDIS_CLIENTSECRET.",
   },
   "wrong-tenant": {
     what: "the tenant does not exist",

@@ -1,5 +1,5 @@
 import { DeadlineError } from "../probe/deadline.js";
-import { UnexpectedReplyError } from "../probe/commands.js";
+import { UnexpectedReplyError } from "../probe/unexpected-reply.js";
 import { accessPolicyCommand } from "./access-policy-command.js";
 import { endpoint, type Diagnosis, type FailureContext, type Rule } from "./rule.js";
 
@@ -35,8 +35,9 @@ function rejectedCredentials(c: FailureContext): Diagnosis {
     hint:
       "Usual causes, in order: (1) the identity has no data access policy assignment on the " +
       `cache; grant one with: ${accessPolicyCommand(c.plan, oid, "Data Contributor")}; ` +
-      "(2) Microsoft Entra authentication is not enabled on the cache; (3) the username " +
-      "sent is not the identity's object id (oid).",
+      "(2) Microsoft Entra authentication is not enabled on the cache; (3) if this check " +
+      "passes but the app fails, the app's client sends a username other than the " +
+      "identity's object id (oid).",
   };
 }
 
@@ -88,8 +89,9 @@ export const replyRules: readonly Rule[] = [
             `${c.phase.toUpperCase()}: the cache is full (OOM: maxmemory reached` +
             `${c.evidence.maxmemoryPolicy ? `, maxmemory-policy ${c.evidence.maxmemoryPolicy}` : ""}).`,
           hint:
-            "Free memory, scale the cache up, or choose a maxmemory-policy that evicts " +
-            "(allkeys-lru, volatile-lru) instead of refusing writes (noeviction).",
+            "Free memory, scale the cache up, or use a maxmemory-policy that evicts any key " +
+            "(allkeys-lru); volatile-* policies only evict keys with an expiry, so give keys " +
+            "one.",
         }
       : undefined,
   (c) =>
@@ -148,8 +150,9 @@ export const replyRules: readonly Rule[] = [
           cause: "unexpected-reply",
           message: `${c.phase.toUpperCase()}: ${c.message}.`,
           hint:
-            "Something between the app and the cache changes replies, or another client " +
-            "touched the probe key; run again and check for proxies.",
+            "A GET of nil right after SET usually means the key was evicted at once (memory " +
+            "full with an evicting policy); otherwise something between the app and the " +
+            "cache changes replies, or another client touched the probe key.",
         }
       : undefined,
   (c) =>
@@ -183,7 +186,9 @@ export const replyRules: readonly Rule[] = [
           hint:
             "Azure closes a connection whose Microsoft Entra token has expired unless a fresh " +
             "AUTH came first: check the token's expiry in the credential phase and the " +
-            "machine's clock; an app must re-authenticate before its token expires.",
+            "machine's clock; an app must re-authenticate before its token expires. If the " +
+            "token was far from expiry, check as for a closed connection (restart, failover, " +
+            "proxy).",
         }
       : undefined,
   (c) =>

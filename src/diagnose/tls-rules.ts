@@ -15,6 +15,13 @@ function namesInCertificate(c: FailureContext): string {
   return cert?.subjectaltname ?? "(none readable)";
 }
 
+/** A reset mid-handshake is about the path or the server, not TLS, when plain text fares no better. */
+function resetDuringHandshake(c: FailureContext): boolean {
+  const reset =
+    c.code === "ECONNRESET" || /disconnected before secure TLS connection/i.test(c.message);
+  return reset && !c.evidence.plainTextRedis && !c.evidence.plainTextSilent;
+}
+
 /** TLS failures; the plain-text follow-up in the evidence tells a wrong port from a hang. */
 export const tlsRules: readonly Rule[] = [
   (c) =>
@@ -75,6 +82,19 @@ export const tlsRules: readonly Rule[] = [
             "Something accepts connections there without being Redis, or the server is " +
             "stalled: a proxy or firewall holding connections, a paused server. Check the " +
             "address the name resolves to and the network path.",
+        }
+      : undefined,
+  (c) =>
+    resetDuringHandshake(c)
+      ? {
+          category: "network",
+          cause: "connection-reset",
+          message: `TLS: ${endpoint(c)} reset the connection during the handshake, and again for plain text.`,
+          hint:
+            "Something drops the connection before TLS is up: a firewall or proxy filtering " +
+            "by TLS server name, or a cache at its connection limit (Redis cannot say so " +
+            "before TLS). Check the network path's firewall rules, then close idle " +
+            "connections in the apps using the cache or scale it up.",
         }
       : undefined,
   (c) => ({

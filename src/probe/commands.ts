@@ -6,6 +6,7 @@ import type { Plan } from "../plan/types.js";
 import type { ResolvedCredential } from "./credential.js";
 import { withDeadline } from "./deadline.js";
 import { PhaseFailed, type PhaseLog } from "./phase-log.js";
+import { UnexpectedReplyError } from "./unexpected-reply.js";
 
 /** Every key the probe writes starts with this, so a person can recognise and trust them. */
 export const PROBE_KEY_PREFIX = "redis-connector-check:";
@@ -17,18 +18,7 @@ export function newProbeKey(): string {
   return PROBE_KEY_PREFIX + randomBytes(12).toString("hex");
 }
 
-/** A command answered, but not with what the probe expected. */
-export class UnexpectedReplyError extends Error {
-  override readonly name = "UnexpectedReplyError";
-
-  constructor(
-    readonly command: string,
-    readonly expected: string,
-    readonly received: string,
-  ) {
-    super(`${command} returned ${received}, expected ${expected}`);
-  }
-}
+export { UnexpectedReplyError };
 
 function expectReply(command: string, received: unknown, expected: unknown): void {
   if (received === expected) return;
@@ -109,10 +99,14 @@ async function writeRoundTrip(redis: Redis, log: PhaseLog): Promise<void> {
       describe: () => ({ key }),
     });
   } catch (error) {
-    if (written) await redis.del(key).catch(() => undefined);
+    // Bounded: after a stall, this DEL would queue behind the command that never returned.
+    if (written) await withDeadline("cleanup", CLEANUP_MS, () => redis.del(key)).catch(() => 0);
     throw await withMemoryPolicy(redis, error);
   }
 }
+
+/** How long the best-effort DEL of a written probe key after a failure may take. */
+const CLEANUP_MS = 1000;
 
 /** How long the best-effort CONFIG GET after an OOM may take. */
 const POLICY_LOOKUP_MS = 500;

@@ -31,7 +31,10 @@ export function sniffPlainTextRedis(
       // Any RESP simple string or error reply means Redis parsed our inline command.
       finish(/^[+-]/.test(received) ? "redis" : "other");
     });
-    socket.once("error", () => finish(received ? "other" : "unreachable"));
+    socket.once("error", (error: NodeJS.ErrnoException) => {
+      if (received) finish("other");
+      else finish(error.code === "ECONNREFUSED" ? "unreachable" : "closed");
+    });
     socket.once("close", () => finish(received ? "other" : "closed"));
   });
 }
