@@ -8,6 +8,8 @@ export interface ResolvedCredential {
   password: Secret;
   details: PhaseDetails;
   warnings: string[];
+  /** For tokens: when it was issued and when it expires, to plan its refresh. */
+  lifetime?: { issuedAt: Date; expiresOn: Date };
 }
 
 /** Obtains an Entra token for an identity method; injected so unit tests can stand in. */

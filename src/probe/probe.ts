@@ -1,3 +1,5 @@
+import { samplePings } from "../latency/sampler.js";
+import { summarise, type LatencySummary } from "../latency/stats.js";
 import type { Plan } from "../plan/types.js";
 import { dataRoundTrip } from "./commands.js";
 import { explainFailure } from "./explain-failure.js";
@@ -12,8 +14,8 @@ import type { PhaseName, ProbeOutcome } from "./types.js";
 
 export interface ProbeDependencies extends SessionDependencies {
   onPhaseStart?: (name: PhaseName) => void;
-  /** Runs on the warm, authenticated connection once every phase passed. */
-  afterPass?: (session: Session) => Promise<void>;
+  /** PINGs to time on the warm connection once every phase passed; none when absent. */
+  latency?: { count: number; intervalMs: number };
 }
 
 /**
@@ -32,12 +34,33 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
     const session = await openSession(plan, log, deps, held);
 
     await dataRoundTrip(session.redis, log, plan);
-    await deps.afterPass?.(session);
-    return { phases: log.phases, failure: null, username: username(), warnings: held.warnings };
+    const latency = deps.latency ? await sampleLatency(session, plan, deps.latency) : null;
+    return {
+      phases: log.phases,
+      failure: null,
+      username: username(),
+      warnings: held.warnings,
+      latency,
+    };
   } catch (error) {
     const failure = await explainFailure(plan, log, error, held.address);
-    return { phases: log.phases, failure, username: username(), warnings: held.warnings };
+    return {
+      phases: log.phases,
+      failure,
+      username: username(),
+      warnings: held.warnings,
+      latency: null,
+    };
   } finally {
     await held.release(plan.probe.timeoutMs);
   }
+}
+
+async function sampleLatency(
+  session: Session,
+  plan: Plan,
+  options: { count: number; intervalMs: number },
+): Promise<LatencySummary> {
+  const samples = await samplePings(session.redis, { ...options, timeoutMs: plan.probe.timeoutMs });
+  return summarise(samples.samplesMs, samples.errors);
 }

@@ -1,3 +1,5 @@
+import type { LatencySummary } from "../latency/stats.js";
+
 /** The steps of a probe, in the order they run. */
 export type PhaseName =
   "dns" | "tcp" | "tls" | "credential" | "auth" | "select" | "ping" | "set" | "get" | "del";
@@ -37,6 +39,8 @@ export interface FailureEvidence {
 }
 
 export interface ProbeOutcome {
+  /** Round-trip figures of the PINGs sampled after a passing probe, when asked for. */
+  latency: LatencySummary | null;
   phases: PhaseRecord[];
   failure: PhaseFailure | null;
   /** The Redis username actually sent with AUTH, or null for the default user. */

@@ -1,3 +1,4 @@
+import { formatLatency } from "../latency/format.js";
 import type { Report } from "./report.js";
 import { summarisePhase } from "./phase-summary.js";
 import type { Style } from "./style.js";
@@ -35,16 +36,20 @@ function phaseLines(report: Report, { style, verbose }: HumanOptions): string[] 
   });
 }
 
+function latencyLines(report: Report): string[] {
+  return report.latency ? [`latency  ${formatLatency(report.latency)}`] : [];
+}
+
 function verdictLines(report: Report, { style, verbose }: HumanOptions): string[] {
   const { failure } = report;
 
   const slowest = report.slowestPhase
-    ? `, most of it in ${report.slowestPhase.name} (${report.slowestPhase.ms.toFixed(1)} ms)`
+    ? `, slowest phase ${report.slowestPhase.name} (${report.slowestPhase.ms.toFixed(1)} ms)`
     : "";
   if (!failure) {
     return [
-      `${style.ok(style.bold("PASS"))}  the cache answered every probe step in ` +
-        `${report.totalMs.toFixed(1)} ms${slowest}`,
+      `${style.ok(style.bold("PASS"))}  the cache answered every probe step ` +
+        `(run took ${report.totalMs.toFixed(1)} ms${slowest})`,
     ];
   }
   const lines = [
@@ -65,6 +70,7 @@ export function renderHuman(report: Report, options: HumanOptions): string {
   const sections = [
     headerLines(report),
     phaseLines(report, options),
+    latencyLines(report),
     warnings,
     verdictLines(report, options),
   ].filter((section) => section.length > 0);

@@ -1,5 +1,6 @@
 import { EXIT_CODES } from "../diagnose/categories.js";
 import type { Failure } from "../diagnose/failure.js";
+import type { LatencySummary } from "../latency/stats.js";
 import type { AuthMethod, Plan } from "../plan/types.js";
 import type { PhaseRecord } from "../probe/types.js";
 
@@ -26,6 +27,8 @@ export interface Report {
   totalMs: number;
   /** The phase that took longest: where to look when a run is slow. */
   slowestPhase: { name: string; ms: number } | null;
+  /** PING round trips on the warm connection, with --count; as redis-cli --latency, plus more. */
+  latency: LatencySummary | null;
 }
 
 export interface ReportInput {
@@ -36,6 +39,7 @@ export interface ReportInput {
   failure: Failure | null;
   warnings: string[];
   totalMs: number;
+  latency?: LatencySummary | null;
 }
 
 export function exitCodeFor(failure: Failure | null): number {
@@ -65,6 +69,7 @@ export function buildReport(input: ReportInput): Report {
     warnings: input.warnings,
     totalMs: input.totalMs,
     slowestPhase: slowestOf(input.phases),
+    latency: input.latency ?? null,
   };
 }
 

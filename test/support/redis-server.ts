@@ -78,6 +78,11 @@ export interface RedisServer {
   setUser(name: string, password: string, rules?: readonly string[]): Promise<void>;
   /** The last lines of the server log plus anything it printed, for failure messages. */
   logTail(lines?: number): string;
+  /**
+   * Stops the server and starts it again on the same ports with the same configuration, as a
+   * patch or failover restart would. Users added at run time with `setUser` are gone after.
+   */
+  restart(): Promise<void>;
   /** Stops the server, waits for it to exit and removes its folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -159,8 +164,9 @@ async function launch(
     adminPassword,
     customCert: options.cert !== undefined,
   });
-  const server = spawnRedisProcess([configPath, ...(options.extraArgs ?? [])], dir);
-  const handle = createHandle({ server, dir, tlsPort, plainPort, caCertPath, adminOptions });
+  const args = [configPath, ...(options.extraArgs ?? [])];
+  const server = spawnRedisProcess(args, dir);
+  const handle = createHandle({ server, args, dir, tlsPort, plainPort, caCertPath, adminOptions });
 
   try {
     await waitUntilServing(server, handle, options.startTimeoutMs ?? 10_000);
@@ -208,6 +214,8 @@ function describeStartFailure(error: unknown, handle: RedisServer): Error {
 
 interface HandleInputs {
   server: RedisProcess;
+  /** redis-server's arguments, kept to start it again the same way. */
+  args: readonly string[];
   dir: string;
   tlsPort: number | undefined;
   plainPort: number | undefined;
@@ -216,7 +224,8 @@ interface HandleInputs {
 }
 
 function createHandle(inputs: HandleInputs): RedisServer {
-  const { server, dir, tlsPort, plainPort, adminOptions } = inputs;
+  const { dir, tlsPort, plainPort, adminOptions } = inputs;
+  let server = inputs.server;
   let adminClient: Promise<Redis> | undefined;
   let stopping: Promise<void> | undefined;
 
@@ -227,7 +236,9 @@ function createHandle(inputs: HandleInputs): RedisServer {
     tlsPort,
     plainPort,
     caCertPath: inputs.caCertPath,
-    pid: server.pid ?? 0,
+    get pid() {
+      return server.pid ?? 0;
+    },
     dir,
 
     admin() {
@@ -256,6 +267,16 @@ function createHandle(inputs: HandleInputs): RedisServer {
       const log = readLogFile(join(dir, "redis.log"));
       const tail = log.split("\n").filter(Boolean).slice(-lines).join("\n");
       return [tail, server.output().trim()].filter(Boolean).join("\n");
+    },
+
+    async restart() {
+      const client = adminClient;
+      adminClient = undefined;
+      (await client?.catch(() => undefined))?.disconnect();
+
+      await server.terminate();
+      server = spawnRedisProcess(inputs.args, dir);
+      await waitUntilServing(server, handle, 10_000);
     },
 
     stop() {
