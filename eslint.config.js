@@ -20,4 +20,15 @@ export default tseslint.config(
     files: ["scripts/**", "bench/**", "bin/**"],
     rules: { "no-console": "off" },
   },
+  {
+    // The launcher and the benchmark's preload are CommonJS, so that they start without
+    // Node's ES module loader (see bin/redis-connector-check.js).
+    files: ["bin/**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["bench/baselines/**"],
+    languageOptions: { globals: { Buffer: "readonly" } },
+  },
 );

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 
 import { ConfigError } from "../plan/config-error.js";
-import { parseEnvFile } from "../plan/env-file.js";
 import { parseSpringProperties } from "../plan/spring.js";
 import type { CliOptions } from "./program.js";
 
@@ -35,7 +34,10 @@ export async function readFileInputs(options: CliOptions): Promise<FileInputs> {
   const inputs: FileInputs = { extraCa: [] };
 
   if (options.envFile) {
-    inputs.envFile = parseEnvFile(await readNamedFile(options.envFile, "--env-file"));
+    const text = await readNamedFile(options.envFile, "--env-file");
+    // dotenv brings node:crypto and node:os along; only a run with --env-file loads them.
+    const { parseEnvFile } = await import("../plan/env-file.js");
+    inputs.envFile = parseEnvFile(text);
   }
   if (options.springProperties) {
     const text = await readNamedFile(options.springProperties, "--spring-properties");

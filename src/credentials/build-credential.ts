@@ -4,7 +4,14 @@ import type { TokenCredential, TokenCredentialOptions } from "@azure/identity";
 import type { AuthPlan } from "../plan/types.js";
 import { CredentialError } from "./credential-error.js";
 
-type IdentityModule = typeof Identity;
+/** The credential classes of @azure/identity that the check builds; nothing else of it. */
+export type IdentityCredentials = Pick<
+  typeof Identity,
+  | "AzureCliCredential"
+  | "ClientSecretCredential"
+  | "ManagedIdentityCredential"
+  | "WorkloadIdentityCredential"
+>;
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** What every credential gets: the observed HTTP client, trust, retries and deadline. */
@@ -28,7 +35,7 @@ const PUBLIC_AUTHORITY_HOSTS = new Set([
  * app will never use, which is the opposite of what a check is for.
  */
 export function buildCredential(
-  identity: IdentityModule,
+  identity: IdentityCredentials,
   auth: AuthPlan,
   settings: CredentialSettings,
 ): TokenCredential {
@@ -71,7 +78,7 @@ export function buildCredential(
 }
 
 function workloadCredential(
-  identity: IdentityModule,
+  identity: IdentityCredentials,
   auth: AuthPlan,
   { pipeline, env }: CredentialSettings,
 ): TokenCredential {

@@ -1,11 +1,11 @@
 import type { HttpClient } from "@azure/core-rest-pipeline";
-import type * as Identity from "@azure/identity";
 
+import type { IdentityCredentials } from "./build-credential.js";
 import { observedHttpClient } from "./observed-http.js";
 
 /** The parts of the Azure SDK the credential step uses, loaded on first need. */
 export interface AzureLibraries {
-  identity: typeof Identity;
+  identity: IdentityCredentials;
   /** One observed client for the whole process; see observedHttpClient for why. */
   httpClient: HttpClient;
   /** Switches every Azure SDK logger off. */
@@ -32,15 +32,11 @@ export async function loadAzureLibraries(): Promise<AzureLibraries> {
 }
 
 async function importLibraries(): Promise<AzureLibraries> {
-  const [identity, logger, pipeline] = await Promise.all([
-    import("@azure/identity"),
-    import("@azure/logger"),
-    import("@azure/core-rest-pipeline"),
-  ]);
+  const sdk = await import("./azure-sdk.js");
 
   return {
-    identity,
-    httpClient: observedHttpClient(pipeline.createDefaultHttpClient()),
-    silence: () => logger.setLogLevel(),
+    identity: sdk,
+    httpClient: observedHttpClient(sdk.createDefaultHttpClient()),
+    silence: () => sdk.setLogLevel(),
   };
 }

@@ -1,5 +1,3 @@
-import { Chalk, type ChalkInstance } from "chalk";
-
 /** The few text effects the human output uses; all identity functions when colour is off. */
 export interface Style {
   ok: (text: string) => string;
@@ -9,8 +7,20 @@ export interface Style {
   bold: (text: string) => string;
 }
 
-export function createStyle(colour: boolean): Style {
-  const chalk: ChalkInstance = new Chalk({ level: colour ? 1 : 0 });
+const same = (text: string): string => text;
+
+/** The style of a pipe, a log or CI: every effect leaves the text as it is. */
+export const plainStyle: Style = { ok: same, bad: same, warn: same, dim: same, bold: same };
+
+/**
+ * The style for this output: colour only when asked for. chalk is imported only then, so a
+ * run into a pipe, in CI or with --json never loads it.
+ */
+export async function loadStyle(colour: boolean): Promise<Style> {
+  if (!colour) return plainStyle;
+
+  const { Chalk } = await import("chalk");
+  const chalk = new Chalk({ level: 1 });
   return {
     ok: (t) => chalk.green(t),
     bad: (t) => chalk.red(t),

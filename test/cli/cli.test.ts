@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -198,31 +197,5 @@ describe("the built command", () => {
     const result = await cli(["--resolve", resolve], env);
 
     expect(result.code).toBe(0);
-  });
-
-  it("runs with npx from a packed tarball", { timeout: 120_000 }, async () => {
-    const root = new URL("../..", import.meta.url).pathname;
-    const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], {
-      cwd: root,
-      encoding: "utf8",
-    }).trim();
-    const tarball = join(scratch, packed.split("\n").at(-1) ?? "");
-
-    const output = execFileSync(
-      "npm",
-      [
-        "exec",
-        "--offline",
-        "--yes",
-        "--package",
-        tarball,
-        "--",
-        "redis-connector-check",
-        "--version",
-      ],
-      { cwd: scratch, encoding: "utf8" },
-    );
-
-    expect(output.trim()).toBe(packageVersion);
   });
 });

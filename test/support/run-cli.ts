@@ -47,6 +47,13 @@ const binPath = fileURLToPath(new URL("../../bin/redis-connector-check.js", impo
 const loopbackGuard = fileURLToPath(new URL("./loopback-only.mjs", import.meta.url));
 const guardMarker = "LOOPBACK-GUARD";
 
+export interface BuiltOptions {
+  /** The command's script; default: bin/ of this checkout. */
+  bin?: string;
+  /** Further modules to preload with --import, after the loopback guard. */
+  preload?: readonly string[];
+}
+
 /**
  * Runs the built command as a separate process, as a user or a pipeline would, with a
  * preload that blocks every connection off loopback; a blocked attempt fails the test.
@@ -54,16 +61,25 @@ const guardMarker = "LOOPBACK-GUARD";
 export async function runBuilt(
   argv: readonly string[],
   env: Record<string, string>,
+  options: BuiltOptions = {},
 ): Promise<CliResult> {
-  const result = await spawnBuilt(argv, { ...env, NODE_OPTIONS: `--import ${loopbackGuard}` });
+  const imports = [loopbackGuard, ...(options.preload ?? [])].map((path) => `--import ${path}`);
+  const result = await spawnBuilt(options.bin ?? binPath, argv, {
+    ...env,
+    NODE_OPTIONS: imports.join(" "),
+  });
   expect(result.stderr, "the command tried to leave loopback").not.toContain(guardMarker);
   return result;
 }
 
-function spawnBuilt(argv: readonly string[], env: Record<string, string>): Promise<CliResult> {
+function spawnBuilt(
+  bin: string,
+  argv: readonly string[],
+  env: Record<string, string>,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [binPath, ...argv], {
+    const child = spawn(process.execPath, [bin, ...argv], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
