@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { parseAuthMethod, parsePort, parseResolve, parseTimeout } from "./flag-values.js";
 import type { ResolveOverride } from "./flag-values.js";
 import type { AuthMethod } from "../plan/types.js";
+import { parseCount, parseDuration, parseFraction } from "./time-values.js";
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -24,6 +25,15 @@ export interface CliOptions {
   auth?: AuthMethod;
   scope?: string;
   authorityHost?: string;
+  count?: number;
+  interval?: number;
+  watch?: boolean;
+  duration?: number;
+  quiet?: boolean;
+  /** False with --no-token-refresh. */
+  tokenRefresh: boolean;
+  refreshRatio?: number;
+  refreshMargin?: number;
 }
 
 export interface ProgramOutput {
@@ -59,6 +69,26 @@ export function createProgram(version: string, output: ProgramOutput): Command {
     .option("--connection <name>", "check the named connection (AZURE_REDIS_<NAME>_...)")
     .addOption(
       new Option("--auth <method>", "force an authentication method").argParser(parseAuthMethod),
+    )
+    .option("--count <n>", "then time N PINGs on the warm connection (latency figures)", parseCount)
+    .option(
+      "--interval <time>",
+      "pause between PINGs (default 10ms) or, with --watch, between probes (default 1s)",
+      parseDuration,
+    )
+    .option("--watch", "probe again and again on one connection until Ctrl-C or --duration")
+    .option("--duration <time>", "with --watch: stop after this long (90s, 5m, 1h)", parseDuration)
+    .option("--quiet", "with --watch: print only changes, token refreshes, outages and the end")
+    .option("--no-token-refresh", "with --watch: never refresh the Entra token, to see it expire")
+    .option(
+      "--refresh-ratio <fraction>",
+      "refresh a token after this part of its life (0.7)",
+      parseFraction,
+    )
+    .option(
+      "--refresh-margin <time>",
+      "and at least this long before it expires (3m)",
+      parseDuration,
     )
     .option("--scope <scope>", "Microsoft Entra scope (default https://redis.azure.com/.default)")
     .option("--authority-host <url>", "Microsoft Entra authority host (or AZURE_AUTHORITY_HOST)")

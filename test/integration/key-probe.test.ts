@@ -187,6 +187,40 @@ describe("key-based probe against a real TLS redis-server", () => {
     expect(report(reading).phases.map((p) => p.name)).not.toContain("set");
   });
 
+  it("times N PINGs on the warm connection with --count, as redis-cli --latency would", async () => {
+    const uri = `rediss://:${world.accessKey}@${cacheHostName}:${world.redis.port}/0`;
+
+    const result = await check({ AZURE_REDIS_CONNECTIONSTRING: uri }, [
+      ...localFlags(),
+      "--count",
+      "25",
+      "--interval",
+      "1",
+    ]);
+
+    expect(result.code).toBe(0);
+    const { latency } = JSON.parse(result.stdout) as {
+      latency: Record<"count" | "errors" | "min" | "p50" | "p99" | "max", number>;
+    };
+    expect(latency).toMatchObject({ count: 25, errors: 0 });
+    expect(latency.min).toBeGreaterThan(0);
+    expect(latency.min).toBeLessThanOrEqual(latency.p50);
+    expect(latency.p99).toBeLessThanOrEqual(latency.max);
+  });
+
+  it("refuses watch-only flags without --watch, and --count with it", async () => {
+    const uri = `rediss://:${world.accessKey}@${cacheHostName}:${world.redis.port}/0`;
+
+    const duration = await check({ AZURE_REDIS_CONNECTIONSTRING: uri }, ["--duration", "5s"]);
+    const both = await check({ AZURE_REDIS_CONNECTIONSTRING: uri }, ["--watch", "--count", "3"]);
+
+    expect(duration.code).toBe(2);
+    expect(JSON.parse(duration.stdout).failure.message).toContain(
+      "--duration only applies with --watch",
+    );
+    expect(both.code).toBe(2);
+  });
+
   it("leaves no probe keys behind, also after 20 probes run at once", async () => {
     const uri = `rediss://:${world.accessKey}@${cacheHostName}:${world.redis.port}/0`;
 
