@@ -36,6 +36,10 @@ export async function checkConnection(
     resolver: io.resolver,
     credentials: io.credentials ?? (await credentialsFor(plan, io, output)),
     onPhaseStart: progress.phase,
+    cluster: {
+      mode: options.cluster === undefined ? "auto" : options.cluster ? "force" : "off",
+      nodeMap: new Map((options.nodeMap ?? []).map((entry) => [entry.from, entry.to])),
+    },
     latency: options.count
       ? { count: options.count, intervalMs: options.interval ?? DEFAULT_SAMPLE_INTERVAL_MS }
       : undefined,
@@ -43,7 +47,8 @@ export async function checkConnection(
 
   // Hints name the identity that Redis saw, which only the credential phase learned.
   const seen = { ...plan, auth: { ...plan.auth, username: outcome.username } };
-  const failure: Failure | null = outcome.failure ? classifyFailure(outcome.failure, seen) : null;
+  const failure: Failure | null =
+    outcome.cluster?.failure ?? (outcome.failure ? classifyFailure(outcome.failure, seen) : null);
   const input = {
     version: VERSION,
     plan,
@@ -53,6 +58,7 @@ export async function checkConnection(
     warnings: [...plan.warnings, ...outcome.warnings],
     totalMs: elapsedSince(started),
     latency: outcome.latency,
+    cluster: outcome.cluster,
   };
   return finish(output, input, {
     json,

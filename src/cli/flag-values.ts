@@ -44,3 +44,21 @@ export function parseAuthMethod(value: string): AuthMethod {
 
   return method;
 }
+
+export interface NodeMapping {
+  from: string;
+  to: { host: string; port: number };
+}
+
+/**
+ * `ADDRESS:PORT=HOST:PORT`, repeatable: connect to HOST:PORT where the cluster announces
+ * ADDRESS:PORT, as a NAT map does. Each use adds to the list commander collects.
+ */
+export function collectNodeMapping(value: string, previous: NodeMapping[] = []): NodeMapping[] {
+  const match = /^([^\s=]+):(\d+)=([^\s=:]+):(\d+)$/.exec(value);
+  if (!match) throw new InvalidArgumentError("expected ADDRESS:PORT=HOST:PORT.");
+
+  const [, address = "", fromPort = "", host = "", toPort = ""] = match;
+  const from = `${address}:${parsePort(fromPort)}`;
+  return [...previous, { from, to: { host, port: parsePort(toPort) } }];
+}

@@ -1,7 +1,13 @@
 import { Command, Option } from "commander";
 
-import { parseAuthMethod, parsePort, parseResolve, parseTimeout } from "./flag-values.js";
-import type { ResolveOverride } from "./flag-values.js";
+import {
+  collectNodeMapping,
+  parseAuthMethod,
+  parsePort,
+  parseResolve,
+  parseTimeout,
+} from "./flag-values.js";
+import type { NodeMapping, ResolveOverride } from "./flag-values.js";
 import type { AuthMethod } from "../plan/types.js";
 import { parseCount, parseDuration, parseFraction } from "./time-values.js";
 
@@ -34,6 +40,9 @@ export interface CliOptions {
   tokenRefresh: boolean;
   refreshRatio?: number;
   refreshMargin?: number;
+  /** undefined: detect; true: --cluster; false: --no-cluster. */
+  cluster?: boolean;
+  nodeMap?: NodeMapping[];
 }
 
 export interface ProgramOutput {
@@ -69,6 +78,13 @@ export function createProgram(version: string, output: ProgramOutput): Command {
     .option("--connection <name>", "check the named connection (AZURE_REDIS_<NAME>_...)")
     .addOption(
       new Option("--auth <method>", "force an authentication method").argParser(parseAuthMethod),
+    )
+    .option("--cluster", "probe the cache as a cluster (default: detected)")
+    .option("--no-cluster", "probe only the node the settings name, even on a cluster")
+    .option(
+      "--node-map <address:port=host:port>",
+      "connect to HOST:PORT where a cluster announces ADDRESS:PORT (repeatable)",
+      collectNodeMapping,
     )
     .option("--count <n>", "then time N PINGs on the warm connection (latency figures)", parseCount)
     .option(

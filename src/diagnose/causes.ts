@@ -34,6 +34,8 @@ export const CAUSES = {
   "max-clients": "network",
   "reply-timeout": "network",
   "connection-closed": "network",
+  "cluster-node-unreachable": "network",
+  "cluster-slots-uncovered": "network",
 
   "untrusted-certificate": "tls",
   "host-name-mismatch": "tls",

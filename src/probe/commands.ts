@@ -51,29 +51,31 @@ export async function authenticate(
  * the probe can never overwrite a key it did not create and leaves nothing behind even if
  * it dies half way; when GET fails after SET succeeded, the key is still deleted.
  */
-export async function dataRoundTrip(redis: Redis, log: PhaseLog, plan: Plan): Promise<void> {
+export async function dataRoundTrip(
+  redis: Redis,
+  log: PhaseLog,
+  plan: Plan,
+  key: string = newProbeKey(),
+): Promise<void> {
   await log.run("ping", {
     run: async () => expectReply("PING", await redis.ping(), "PONG"),
   });
 
   if (plan.probe.readOnly) {
-    await readOnlyRoundTrip(redis, log);
+    await readOnlyRoundTrip(redis, log, key);
     return;
   }
-  await writeRoundTrip(redis, log);
+  await writeRoundTrip(redis, log, key);
 }
 
-async function readOnlyRoundTrip(redis: Redis, log: PhaseLog): Promise<void> {
-  const key = newProbeKey();
-
+async function readOnlyRoundTrip(redis: Redis, log: PhaseLog, key: string): Promise<void> {
   await log.run("get", {
     run: async () => expectReply("GET", await redis.get(key), null),
     describe: () => ({ key, expected: "nil (read-only mode reads a key that does not exist)" }),
   });
 }
 
-async function writeRoundTrip(redis: Redis, log: PhaseLog): Promise<void> {
-  const key = newProbeKey();
+async function writeRoundTrip(redis: Redis, log: PhaseLog, key: string): Promise<void> {
   const value = randomBytes(16).toString("hex");
   let written = false;
 

@@ -1,9 +1,11 @@
 import { samplePings } from "../latency/sampler.js";
 import { summarise, type LatencySummary } from "../latency/stats.js";
+import { isClustered } from "../cluster/detect.js";
+import type { ClusterDetection, ClusterMode, ClusterOutcome, NodeMap } from "../cluster/types.js";
 import type { Plan } from "../plan/types.js";
 import { dataRoundTrip } from "./commands.js";
 import { explainFailure } from "./explain-failure.js";
-import { PhaseLog } from "./phase-log.js";
+import { PhaseFailed, PhaseLog } from "./phase-log.js";
 import {
   openSession,
   SessionResources,
@@ -16,6 +18,8 @@ export interface ProbeDependencies extends SessionDependencies {
   onPhaseStart?: (name: PhaseName) => void;
   /** PINGs to time on the warm connection once every phase passed; none when absent. */
   latency?: { count: number; intervalMs: number };
+  /** Whether to look for a cluster (default), insist on one, or never; and --node-map. */
+  cluster?: { mode: ClusterMode; nodeMap: NodeMap };
 }
 
 /**
@@ -32,16 +36,30 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
 
   try {
     const session = await openSession(plan, log, deps, held);
-
-    await dataRoundTrip(session.redis, log, plan);
-    const latency = deps.latency ? await sampleLatency(session, plan, deps.latency) : null;
-    return {
+    const result = (cluster: ClusterOutcome | null, latency: LatencySummary | null) => ({
       phases: log.phases,
       failure: null,
       username: username(),
-      warnings: held.warnings,
+      warnings: [...held.warnings, ...(cluster?.warnings ?? [])],
       latency,
-    };
+      cluster,
+    });
+
+    const clustering = deps.cluster ?? { mode: "auto", nodeMap: new Map() };
+    const detected = await detection(session, plan, clustering.mode);
+    if (detected) {
+      return result(await clusterProbe(plan, session, detected, clustering.nodeMap), null);
+    }
+
+    try {
+      await dataRoundTrip(session.redis, log, plan);
+    } catch (error) {
+      // A MOVED reply is the other sign of a cluster: probe it as one, unless told not to.
+      if (clustering.mode === "off" || !isMoved(error)) throw error;
+      return result(await clusterProbe(plan, session, "moved", clustering.nodeMap), null);
+    }
+    const latency = deps.latency ? await sampleLatency(session, plan, deps.latency) : null;
+    return result(null, latency);
   } catch (error) {
     const failure = await explainFailure(plan, log, error, held.address);
     return {
@@ -50,6 +68,7 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
       username: username(),
       warnings: held.warnings,
       latency: null,
+      cluster: null,
     };
   } finally {
     await held.release(plan.probe.timeoutMs);
@@ -63,4 +82,31 @@ async function sampleLatency(
 ): Promise<LatencySummary> {
   const samples = await samplePings(session.redis, { ...options, timeoutMs: plan.probe.timeoutMs });
   return summarise(samples.samplesMs, samples.errors);
+}
+
+async function detection(
+  session: Session,
+  plan: Plan,
+  mode: ClusterMode,
+): Promise<ClusterDetection | null> {
+  if (mode === "off") return null;
+  if (mode === "force") return "forced";
+
+  return (await isClustered(session.redis, plan.probe.timeoutMs)) ? "cluster-info" : null;
+}
+
+function isMoved(error: unknown): boolean {
+  const original = error instanceof PhaseFailed ? error.original : error;
+  return original instanceof Error && /^(MOVED|ASK) /.test(original.message);
+}
+
+async function clusterProbe(
+  plan: Plan,
+  session: Session,
+  detectedBy: ClusterDetection,
+  nodeMap: NodeMap,
+): Promise<ClusterOutcome> {
+  // Imported only for clustered caches: most runs never need it.
+  const { runClusterProbe } = await import("../cluster/cluster-probe.js");
+  return runClusterProbe(plan, session.redis, session.credential, detectedBy, nodeMap);
 }

@@ -1,3 +1,4 @@
+import type { ClusterOutcome } from "../cluster/types.js";
 import type { LatencySummary } from "../latency/stats.js";
 
 /** The steps of a probe, in the order they run. */
@@ -39,6 +40,8 @@ export interface FailureEvidence {
 }
 
 export interface ProbeOutcome {
+  /** Set when the cache was probed as a cluster: every node's result and the verdict. */
+  cluster: ClusterOutcome | null;
   /** Round-trip figures of the PINGs sampled after a passing probe, when asked for. */
   latency: LatencySummary | null;
   phases: PhaseRecord[];

@@ -36,6 +36,26 @@ function phaseLines(report: Report, { style, verbose }: HumanOptions): string[] 
   });
 }
 
+function nodeLines(report: Report, { style }: HumanOptions): string[] {
+  if (!report.nodes) return [];
+
+  const lines = [`cluster  ${report.nodes.length} nodes (found by ${report.cluster?.detectedBy})`];
+  for (const node of report.nodes) {
+    const mark = node.ok ? style.ok("✓") : style.bad("✗");
+    const where = `${node.address}:${node.port}`.padEnd(21);
+    const slots = (node.slots.join(",") || "-").padEnd(12);
+    const outcome = node.ok
+      ? node.steps.map((step) => `${step.name} ${step.ms.toFixed(2)}`).join("  ")
+      : (node.failure?.cause ?? "failed");
+    lines.push(`  ${mark} ${where} ${node.role.padEnd(8)} ${slots} ${outcome}`);
+  }
+  const uncovered = report.cluster?.uncoveredSlots ?? [];
+  if (uncovered.length > 0)
+    lines.push(style.bad(`  slots served by no primary: ${uncovered.join(", ")}`));
+
+  return lines;
+}
+
 function latencyLines(report: Report): string[] {
   return report.latency ? [`latency  ${formatLatency(report.latency)}`] : [];
 }
@@ -70,6 +90,7 @@ export function renderHuman(report: Report, options: HumanOptions): string {
   const sections = [
     headerLines(report),
     phaseLines(report, options),
+    nodeLines(report, options),
     latencyLines(report),
     warnings,
     verdictLines(report, options),

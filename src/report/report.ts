@@ -1,4 +1,5 @@
 import { EXIT_CODES } from "../diagnose/categories.js";
+import type { ClusterDetection, ClusterOutcome, NodeReport } from "../cluster/types.js";
 import type { Failure } from "../diagnose/failure.js";
 import type { LatencySummary } from "../latency/stats.js";
 import type { AuthMethod, Plan } from "../plan/types.js";
@@ -29,6 +30,10 @@ export interface Report {
   slowestPhase: { name: string; ms: number } | null;
   /** PING round trips on the warm connection, with --count; as redis-cli --latency, plus more. */
   latency: LatencySummary | null;
+  /** For a clustered cache: how it was recognised, and the slots no primary serves. */
+  cluster: { detectedBy: ClusterDetection; uncoveredSlots: string[] } | null;
+  /** For a clustered cache: every node's result; null for a single node. */
+  nodes: NodeReport[] | null;
 }
 
 export interface ReportInput {
@@ -40,6 +45,7 @@ export interface ReportInput {
   warnings: string[];
   totalMs: number;
   latency?: LatencySummary | null;
+  cluster?: ClusterOutcome | null;
 }
 
 export function exitCodeFor(failure: Failure | null): number {
@@ -70,6 +76,10 @@ export function buildReport(input: ReportInput): Report {
     totalMs: input.totalMs,
     slowestPhase: slowestOf(input.phases),
     latency: input.latency ?? null,
+    cluster: input.cluster
+      ? { detectedBy: input.cluster.detectedBy, uncoveredSlots: input.cluster.uncoveredSlots }
+      : null,
+    nodes: input.cluster?.nodes ?? null,
   };
 }
 

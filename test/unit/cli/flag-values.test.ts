@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "commander";
 import { describe, expect, it } from "vitest";
 
 import {
+  collectNodeMapping,
   parseAuthMethod,
   parsePort,
   parseResolve,
@@ -37,5 +38,18 @@ describe("flag values", () => {
   it("accepts only the documented method names", () => {
     expect(parseAuthMethod("workload-identity")).toBe("workload-identity");
     expect(() => parseAuthMethod("managed-identity")).toThrow(/expected one of/);
+  });
+});
+
+describe("--node-map", () => {
+  it("collects ADDRESS:PORT=HOST:PORT mappings, one per use", () => {
+    const first = collectNodeMapping("10.0.0.5:15001=cache.example:6380");
+    const both = collectNodeMapping("10.0.0.6:15002=10.1.0.6:15002", first);
+
+    expect(both).toEqual([
+      { from: "10.0.0.5:15001", to: { host: "cache.example", port: 6380 } },
+      { from: "10.0.0.6:15002", to: { host: "10.1.0.6", port: 15002 } },
+    ]);
+    expect(() => collectNodeMapping("10.0.0.5=h:1")).toThrow(InvalidArgumentError);
   });
 });
