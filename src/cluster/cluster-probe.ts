@@ -4,8 +4,7 @@ import { docsLink } from "../diagnose/causes.js";
 import type { Failure } from "../diagnose/failure.js";
 import type { Plan } from "../plan/types.js";
 import type { ResolvedCredential } from "../probe/credential.js";
-import { withDeadline } from "../probe/deadline.js";
-import { parseClusterSlots } from "./cluster-layout.js";
+import { parseClusterSlots, type ClusterNode } from "./cluster-layout.js";
 import { probeNode } from "./node-probe.js";
 import { formatRanges, uncoveredRanges } from "./slot-ranges.js";
 import type { ClusterDetection, ClusterOutcome, NodeMap } from "./types.js";
@@ -24,22 +23,22 @@ function uncoveredFailure(uncovered: string[]): Failure {
   };
 }
 
+/** The cluster's layout as the connected node announces it (CLUSTER SLOTS). */
+export async function readClusterLayout(seed: Redis): Promise<ClusterNode[]> {
+  return parseClusterSlots(await seed.call("CLUSTER", "SLOTS"));
+}
+
 /**
- * The cluster probe: reads the layout from the node already connected (CLUSTER SLOTS), then
- * probes every node on a connection of its own, primaries with a key of their own slots.
- * Nodes are probed one after another so each timing stands on its own.
+ * The cluster probe: every node of the layout on a connection of its own, primaries with a
+ * key of their own slots. Nodes are probed one after another so each timing stands alone.
  */
 export async function runClusterProbe(
   plan: Plan,
-  seed: Redis,
+  layout: readonly ClusterNode[],
   credential: ResolvedCredential,
   detectedBy: ClusterDetection,
   nodeMap: NodeMap,
 ): Promise<ClusterOutcome> {
-  const reply = await withDeadline("cluster-slots", plan.probe.timeoutMs, () =>
-    seed.call("CLUSTER", "SLOTS"),
-  );
-  const layout = parseClusterSlots(reply);
   const primaries = layout.filter((node) => node.role === "primary");
   const uncovered = formatRanges(uncoveredRanges(primaries.flatMap((node) => node.slots)));
 

@@ -48,7 +48,7 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
     const clustering = deps.cluster ?? { mode: "auto", nodeMap: new Map() };
     const detected = await detection(session, plan, clustering.mode);
     if (detected) {
-      return result(await clusterProbe(plan, session, detected, clustering.nodeMap), null);
+      return result(await clusterProbe(plan, log, session, detected, clustering.nodeMap), null);
     }
 
     try {
@@ -56,7 +56,12 @@ export async function runProbe(plan: Plan, deps: ProbeDependencies = {}): Promis
     } catch (error) {
       // A MOVED reply is the other sign of a cluster: probe it as one, unless told not to.
       if (clustering.mode === "off" || !isMoved(error)) throw error;
-      return result(await clusterProbe(plan, session, "moved", clustering.nodeMap), null);
+      const cluster = await clusterProbe(plan, log, session, "moved", clustering.nodeMap).catch(
+        () => undefined,
+      );
+      // Without a readable layout, the MOVED reply itself is the best account there is.
+      if (!cluster) throw error;
+      return result(cluster, null);
     }
     const latency = deps.latency ? await sampleLatency(session, plan, deps.latency) : null;
     return result(null, latency);
@@ -100,13 +105,20 @@ function isMoved(error: unknown): boolean {
   return original instanceof Error && /^(MOVED|ASK) /.test(original.message);
 }
 
+/** The cluster phase reads the layout; then every node is probed on its own connection. */
 async function clusterProbe(
   plan: Plan,
+  log: PhaseLog,
   session: Session,
   detectedBy: ClusterDetection,
   nodeMap: NodeMap,
 ): Promise<ClusterOutcome> {
   // Imported only for clustered caches: most runs never need it.
-  const { runClusterProbe } = await import("../cluster/cluster-probe.js");
-  return runClusterProbe(plan, session.redis, session.credential, detectedBy, nodeMap);
+  const { readClusterLayout, runClusterProbe } = await import("../cluster/cluster-probe.js");
+
+  const layout = await log.run("cluster", {
+    run: () => readClusterLayout(session.redis),
+    describe: (nodes) => ({ detectedBy, nodes: nodes.length }),
+  });
+  return runClusterProbe(plan, layout, session.credential, detectedBy, nodeMap);
 }

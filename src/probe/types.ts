@@ -3,7 +3,17 @@ import type { LatencySummary } from "../latency/stats.js";
 
 /** The steps of a probe, in the order they run. */
 export type PhaseName =
-  "dns" | "tcp" | "tls" | "credential" | "auth" | "select" | "ping" | "set" | "get" | "del";
+  | "dns"
+  | "tcp"
+  | "tls"
+  | "credential"
+  | "auth"
+  | "select"
+  | "cluster"
+  | "ping"
+  | "set"
+  | "get"
+  | "del";
 
 /** Facts a phase learned, shown in verbose output and JSON. Never holds a secret. */
 export type PhaseDetails = Record<string, string | number | boolean | null | string[]>;

@@ -25,6 +25,7 @@ const SUMMARIES: Partial<Record<PhaseRecord["name"], (d: Details) => string>> = 
       .join(", "),
   auth: (d) => `as ${text(d.user)}`,
   select: (d) => `database ${text(d.database)}`,
+  cluster: (d) => `${text(d.nodes)} nodes (found by ${text(d.detectedBy)})`,
   set: (d) => `${text(d.key)} (expires in ${text(d.ttlSeconds)} s)`,
   get: (d) => (d.matched ? "value matched" : text(d.expected)),
   del: () => "probe key removed",

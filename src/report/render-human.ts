@@ -39,7 +39,7 @@ function phaseLines(report: Report, { style, verbose }: HumanOptions): string[] 
 function nodeLines(report: Report, { style }: HumanOptions): string[] {
   if (!report.nodes) return [];
 
-  const lines = [`cluster  ${report.nodes.length} nodes (found by ${report.cluster?.detectedBy})`];
+  const lines = [`nodes    ${report.nodes.length}, probed one by one on their own connections`];
   for (const node of report.nodes) {
     const mark = node.ok ? style.ok("✓") : style.bad("✗");
     const where = `${node.address}:${node.port}`.padEnd(21);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { fakeResolver } from "../../support/fake-resolver.js";
 import { expectFailure, readReport } from "../../support/fault-report.js";
+import { probeLocalCache } from "../../support/probe-local-cache.js";
 import { cacheHostName, startRedisServer, type RedisServer } from "../../support/redis-server.js";
-import { baseEnv, expectNoSecrets, runInProcess, type CliResult } from "../../support/run-cli.js";
+import { type CliResult } from "../../support/run-cli.js";
 import { asn1Time, createTestCa, type IssueOptions, type TestCa } from "../../support/test-ca.js";
 import { sentinelAccessKey } from "../../support/test-world.js";
 
@@ -57,24 +57,8 @@ afterAll(async () => {
   strangerCa?.remove();
 });
 
-/** Probes the cache name at 127.0.0.1:`server.port` over TLS, trusting the test CA only. */
-async function probe(server: RedisServer | undefined): Promise<CliResult> {
-  const port = server?.port ?? 0;
-  const env = {
-    AZURE_REDIS_CONNECTIONSTRING: `${cacheHostName}:${port},password=${sentinelAccessKey},ssl=True`,
-  };
-  const argv = [
-    "--json",
-    "--resolve",
-    `${cacheHostName}:${port}:127.0.0.1`,
-    "--ca-file",
-    ca.certPath,
-  ];
-
-  const result = await runInProcess(argv, baseEnv(env), { resolver: fakeResolver() });
-
-  expectNoSecrets(result, [sentinelAccessKey]);
-  return result;
+function probe(server: RedisServer | undefined): Promise<CliResult> {
+  return probeLocalCache({ port: server?.port ?? 0, caPath: ca.certPath });
 }
 
 describe("fault catalogue: server certificates", () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { fakeResolver } from "../../support/fake-resolver.js";
 import { expectFailure } from "../../support/fault-report.js";
-import { cacheHostName, startRedisServer, type RedisServer } from "../../support/redis-server.js";
-import { baseEnv, expectNoSecrets, runInProcess, type CliResult } from "../../support/run-cli.js";
+import { probeLocalCache } from "../../support/probe-local-cache.js";
+import { startRedisServer, type RedisServer } from "../../support/redis-server.js";
+import { type CliResult } from "../../support/run-cli.js";
 import { createTestCa, type TestCa } from "../../support/test-ca.js";
 import { sentinelAccessKey } from "../../support/test-world.js";
 
@@ -23,26 +23,8 @@ afterAll(async () => {
   ca?.remove();
 });
 
-/** Probes the cache name at 127.0.0.1:`port`, with TLS as `tls` says. */
-async function probe(port: number, tls: boolean): Promise<CliResult> {
-  const env = {
-    AZURE_REDIS_CONNECTIONSTRING: `${cacheHostName}:${port},password=${sentinelAccessKey}`,
-  };
-  const argv = [
-    "--json",
-    tls ? "--tls" : "--no-tls",
-    "--resolve",
-    `${cacheHostName}:${port}:127.0.0.1`,
-    "--ca-file",
-    ca.certPath,
-    "--timeout",
-    String(timeoutMs),
-  ];
-
-  const result = await runInProcess(argv, baseEnv(env), { resolver: fakeResolver() });
-
-  expectNoSecrets(result, [sentinelAccessKey]);
-  return result;
+function probe(port: number, tls: boolean): Promise<CliResult> {
+  return probeLocalCache({ port, tls: "flag", tlsFlag: tls, caPath: ca.certPath, timeoutMs });
 }
 
 describe("fault catalogue: plain text and TLS on the wrong port", () => {

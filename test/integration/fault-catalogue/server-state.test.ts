@@ -3,11 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { fakeResolver } from "../../support/fake-resolver.js";
 import { expectFailure, readReport } from "../../support/fault-report.js";
+import { probeLocalCache } from "../../support/probe-local-cache.js";
 import { connectClient } from "../../support/redis-client.js";
-import { cacheHostName, startRedisServer, type RedisServer } from "../../support/redis-server.js";
-import { baseEnv, expectNoSecrets, runInProcess, type CliResult } from "../../support/run-cli.js";
+import { startRedisServer, type RedisServer } from "../../support/redis-server.js";
+import { type CliResult } from "../../support/run-cli.js";
 import { createTestCa, type TestCa } from "../../support/test-ca.js";
 import { sentinelAccessKey } from "../../support/test-world.js";
 
@@ -57,25 +57,8 @@ afterAll(async () => {
   ca?.remove();
 });
 
-/** Probes the cache name at 127.0.0.1:`port` with the access key, with TLS as `tls` says. */
-async function probe(port: number, tls: boolean): Promise<CliResult> {
-  const env = {
-    AZURE_REDIS_CONNECTIONSTRING: `${cacheHostName}:${port},password=${sentinelAccessKey},ssl=${tls ? "True" : "False"}`,
-  };
-  const argv = [
-    "--json",
-    "--resolve",
-    `${cacheHostName}:${port}:127.0.0.1`,
-    "--ca-file",
-    ca.certPath,
-    "--timeout",
-    "1000",
-  ];
-
-  const result = await runInProcess(argv, baseEnv(env), { resolver: fakeResolver() });
-
-  expectNoSecrets(result, [sentinelAccessKey]);
-  return result;
+function probe(port: number, tls: boolean): Promise<CliResult> {
+  return probeLocalCache({ port, tls, caPath: ca.certPath, timeoutMs: 1000 });
 }
 
 /** A client of `server` as the access key, over TLS. */

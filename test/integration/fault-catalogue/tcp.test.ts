@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { fakeResolver } from "../../support/fake-resolver.js";
 import {
   refusedPort,
   startResetServer,
@@ -8,9 +7,10 @@ import {
   type FaultServer,
 } from "../../support/fault-servers.js";
 import { expectFailure } from "../../support/fault-report.js";
+import { probeLocalCache } from "../../support/probe-local-cache.js";
 import { startResetOnDataServer } from "../../support/reset-on-data-server.js";
-import { cacheHostName, startRedisServer, type RedisServer } from "../../support/redis-server.js";
-import { baseEnv, expectNoSecrets, runInProcess, type CliResult } from "../../support/run-cli.js";
+import { startRedisServer, type RedisServer } from "../../support/redis-server.js";
+import { type CliResult } from "../../support/run-cli.js";
 import { createTestCa, type TestCa } from "../../support/test-ca.js";
 import { sentinelAccessKey } from "../../support/test-world.js";
 
@@ -39,28 +39,8 @@ afterAll(async () => {
   ca?.remove();
 });
 
-/**
- * Probes the cache name at 127.0.0.1:`port`. The resolver knows no names, so any lookup that
- * slipped past `--resolve` would fail the run instead of reaching the system resolver.
- */
-async function probe(port: number, tls: boolean): Promise<CliResult> {
-  const env = {
-    AZURE_REDIS_CONNECTIONSTRING: `${cacheHostName}:${port},password=${sentinelAccessKey},ssl=${tls ? "True" : "False"}`,
-  };
-  const argv = [
-    "--json",
-    "--resolve",
-    `${cacheHostName}:${port}:127.0.0.1`,
-    "--ca-file",
-    ca.certPath,
-    "--timeout",
-    String(timeoutMs),
-  ];
-
-  const result = await runInProcess(argv, baseEnv(env), { resolver: fakeResolver() });
-
-  expectNoSecrets(result, [sentinelAccessKey]);
-  return result;
+function probe(port: number, tls: boolean): Promise<CliResult> {
+  return probeLocalCache({ port, tls, caPath: ca.certPath, timeoutMs });
 }
 
 /** Runs `action` while the server's process is stopped, and always lets it run on again. */
