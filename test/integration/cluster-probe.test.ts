@@ -348,6 +348,27 @@ describe("the cluster probe against a cluster that announces or loses a node", (
     expect(lastSteps(found, 3)).toEqual(["set", "get", "del"]);
   });
 
+  it("names slots that no primary serves as cluster-slots-uncovered", async () => {
+    const seedAdmin = await degraded.admin(degraded.seed.port);
+    // The seed gives up slots 100-200; no other node claims them, so the seed's layout has a gap.
+    await seedAdmin.call("CLUSTER", "DELSLOTSRANGE", "100", "200");
+
+    let probe;
+    try {
+      probe = await keyProbe(degraded.seed.port);
+    } finally {
+      await seedAdmin.call("CLUSTER", "ADDSLOTSRANGE", "100", "200");
+    }
+
+    expect(probe.result.code).toBe(4);
+    expect(probe.report.cluster?.uncoveredSlots).toEqual(["100-200"]);
+    expect(probe.report.failure).toMatchObject({
+      category: "network",
+      cause: "cluster-slots-uncovered",
+    });
+    expect(probe.report.nodes?.every((node) => node.ok)).toBe(true);
+  });
+
   it("reports a killed primary as unreachable and the other primaries as fine", async () => {
     const [seed, , victim] = byRole(degraded, "primary");
     if (seed === undefined || victim === undefined) throw new Error("too few primaries");
