@@ -78,7 +78,8 @@ async function databaseCount(client: Redis): Promise<number> {
   return Number.isInteger(count) && count > 0 ? count : 16;
 }
 
-async function scanAll(client: Redis, pattern: string): Promise<string[]> {
+/** Every key matching `pattern` in the client's current database, by SCAN (never KEYS). */
+export async function scanAll(client: Redis, pattern: string): Promise<string[]> {
   const keys: string[] = [];
   let cursor = "0";
 

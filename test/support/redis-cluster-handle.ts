@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 
-import { adminUserName, setUserWords } from "./redis-admin.js";
+import { adminUserName, scanAll, setUserWords } from "./redis-admin.js";
 import { connectClient } from "./redis-client.js";
 import type { ClusterNode, RedisCluster } from "./redis-cluster.js";
 import type { ClusterNodeProcess } from "./redis-cluster-node.js";
@@ -151,16 +151,4 @@ function describeNodes(
     .filter((node) => node.role === "replica")
     .sort((a, b) => order.indexOf(a.primaryPort ?? 0) - order.indexOf(b.primaryPort ?? 0));
   return [...primaries, ...replicas];
-}
-
-async function scanAll(client: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = "0";
-
-  do {
-    const [next, batch] = await client.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== "0");
-  return keys;
 }
