@@ -31,6 +31,16 @@ export function startResetServer(): Promise<FaultServer> {
 }
 
 /**
+ * A server that accepts a connection, waits for the client's first bytes and then answers
+ * with a TCP reset, like a firewall that inspects the TLS ClientHello (its SNI) or the first
+ * command before it blocks the connection. Unlike an immediate reset, this one reaches the
+ * client after TCP has connected, in the middle of the TLS handshake or of AUTH.
+ */
+export function startResetOnDataServer(): Promise<FaultServer> {
+  return startFaultServer((socket) => socket.once("data", () => socket.resetAndDestroy()));
+}
+
+/**
  * A port on 127.0.0.1 with nothing listening, so connecting is refused. Like any free port it
  * could be taken by another process before it is used; on a test machine that is rare.
  */

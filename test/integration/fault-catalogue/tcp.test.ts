@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
   refusedPort,
+  startResetOnDataServer,
   startResetServer,
   startSilentServer,
   type FaultServer,
 } from "../../support/fault-servers.js";
 import { expectFailure } from "../../support/fault-report.js";
 import { probeLocalCache } from "../../support/probe-local-cache.js";
-import { startResetOnDataServer } from "../../support/reset-on-data-server.js";
 import { startRedisServer, type RedisServer } from "../../support/redis-server.js";
 import { type CliResult } from "../../support/run-cli.js";
 import { createTestCa, type TestCa } from "../../support/test-ca.js";
