@@ -5,11 +5,10 @@ import type { Plan } from "../plan/types.js";
 import { PhaseFailed, type PhaseLog } from "./phase-log.js";
 import { sniffPlainTextRedis } from "./plain-text-sniff.js";
 import { describeTls, upgradeToTls } from "./tls.js";
+import type { PhaseDetails } from "./types.js";
 
 /** How long a follow-up check after a failed phase may take, at most. */
 export const SNIFF_BUDGET_MS = 2000;
-
-const DAY_MS = 86_400_000;
 
 /** Certificates this close to expiry are worth a warning: renewals sometimes fail. */
 const EXPIRY_WARNING_DAYS = 14;
@@ -35,12 +34,13 @@ export async function handshake(
   const { host, port } = plan.target;
 
   try {
+    let details: PhaseDetails = {};
     const secure = await log.run("tls", {
       run: () => upgradeToTls(socket, { servername: host, extraCa: plan.probe.extraCa }, track),
-      describe: (s) => describeTls(s, Date.now()),
+      describe: (s) => (details = describeTls(s, Date.now())),
       onTimeout: () => socket.destroy(),
     });
-    warnAboutExpiry(secure.getPeerCertificate().valid_to, warnings);
+    warnAboutExpiry(details, warnings);
     return secure;
   } catch (error) {
     if (!(error instanceof PhaseFailed) || isCertificateError(error.original)) throw error;
@@ -55,13 +55,10 @@ export async function handshake(
   }
 }
 
-function warnAboutExpiry(validTo: string | undefined, warnings: string[]): void {
-  if (!validTo) return;
+/** Reads the days left from the tls phase's own details, so both always agree. */
+function warnAboutExpiry(details: PhaseDetails, warnings: string[]): void {
+  const { daysToExpiry: days, validTo } = details;
+  if (typeof days !== "number" || days >= EXPIRY_WARNING_DAYS) return;
 
-  const days = Math.floor((new Date(validTo).getTime() - Date.now()) / DAY_MS);
-  if (days < EXPIRY_WARNING_DAYS) {
-    warnings.push(
-      `The server certificate expires in ${days} days (${new Date(validTo).toISOString()}).`,
-    );
-  }
+  warnings.push(`The server certificate expires in ${days} days (${String(validTo)}).`);
 }
