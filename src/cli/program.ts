@@ -86,7 +86,11 @@ export function createProgram(version: string, output: ProgramOutput): Command {
       "connect to HOST:PORT where a cluster announces ADDRESS:PORT (repeatable)",
       collectNodeMapping,
     )
-    .option("--count <n>", "then time N PINGs on the warm connection (latency figures)", parseCount)
+    .option(
+      "--count <n>",
+      "after the probe, time N PINGs on its connection (latency figures)",
+      parseCount,
+    )
     .option(
       "--interval <time>",
       "pause between PINGs (default 10ms) or, with --watch, between probes (default 1s)",
@@ -98,12 +102,12 @@ export function createProgram(version: string, output: ProgramOutput): Command {
     .option("--no-token-refresh", "with --watch: never refresh the Entra token, to see it expire")
     .option(
       "--refresh-ratio <fraction>",
-      "refresh a token after this part of its life (0.7)",
+      "with --watch: refresh a token after this part of its life (0.7)",
       parseFraction,
     )
     .option(
       "--refresh-margin <time>",
-      "and at least this long before it expires (3m)",
+      "with --watch: and at least this long before it expires (3m)",
       parseDuration,
     )
     .option("--scope <scope>", "Microsoft Entra scope (default https://redis.azure.com/.default)")
