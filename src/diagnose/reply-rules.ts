@@ -1,3 +1,4 @@
+import { CONNECTION_LOST } from "../probe/connection-lost.js";
 import { DeadlineError } from "../probe/deadline.js";
 import { UnexpectedReplyError } from "../probe/unexpected-reply.js";
 import { accessPolicyCommand } from "./access-policy-command.js";
@@ -40,8 +41,6 @@ function rejectedCredentials(c: FailureContext): Diagnosis {
       "identity's object id (oid).",
   };
 }
-
-const CLOSED = /connection is closed|ECONNRESET|EPIPE/i;
 
 const AUTH_REJECTIONS = ["WRONGPASS", "NOAUTH", "ERR INVALID PASSWORD", "ERR INVALID USERNAME"];
 
@@ -178,7 +177,7 @@ export const replyRules: readonly Rule[] = [
         }
       : undefined,
   (c) =>
-    CLOSED.test(c.message) && usesEntra(c) && c.phase !== "auth"
+    CONNECTION_LOST.test(c.message) && usesEntra(c) && c.phase !== "auth"
       ? {
           category: "auth",
           cause: "closed-after-auth",
@@ -192,7 +191,7 @@ export const replyRules: readonly Rule[] = [
         }
       : undefined,
   (c) =>
-    CLOSED.test(c.message)
+    CONNECTION_LOST.test(c.message)
       ? {
           category: "network",
           cause: "connection-closed",

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import type { Redis } from "ioredis";
 
+import { isConnectionLost } from "../probe/connection-lost.js";
 import { DeadlineError, withDeadline } from "../probe/deadline.js";
 
 export interface SamplingOptions {
@@ -25,8 +26,7 @@ function elapsedMs(start: bigint): number {
 }
 
 function connectionLost(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return error instanceof DeadlineError || /connection is closed|ECONNRESET|EPIPE/i.test(text);
+  return error instanceof DeadlineError || isConnectionLost(error);
 }
 
 /**

@@ -1,13 +1,9 @@
 import type { Plan } from "../plan/types.js";
+import { isConnectionLost } from "./connection-lost.js";
 import { SNIFF_BUDGET_MS } from "./handshake.js";
 import { PhaseFailed, type PhaseLog } from "./phase-log.js";
 import { sniffTls } from "./tls-sniff.js";
 import type { PhaseFailure } from "./types.js";
-
-function closedWithoutReply(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return /connection is closed|ECONNRESET|EPIPE/i.test(text);
-}
 
 /** Turns what was thrown into a failure record, with follow-up evidence where it helps. */
 export async function explainFailure(
@@ -21,7 +17,7 @@ export async function explainFailure(
   }
 
   const failure = { phase: error.phase, error: error.original, evidence: { ...error.evidence } };
-  if (!plan.target.tls && address && closedWithoutReply(error.original)) {
+  if (!plan.target.tls && address && isConnectionLost(error.original)) {
     // A TLS-only port drops plain text without a word; ask it for a handshake to be sure.
     const budget = Math.min(plan.probe.timeoutMs, SNIFF_BUDGET_MS);
     failure.evidence.tlsOnPort = await sniffTls(
